@@ -1,0 +1,31 @@
+import type { Kysely } from 'kysely';
+import type {
+  ArticleBylinesTable,
+  ArticleCorrectionsTable,
+  ArticleSlugHistoryTable,
+  ArticlesTable,
+  ArticleTagsTable,
+} from './features/articles/articles.table.js';
+import type { MediaTable } from './features/media/media.table.js';
+import type { NewsletterSignupsTable } from './features/newsletters/newsletters.table.js';
+import type { PeopleTable } from './features/people/people.table.js';
+import type { SectionsTable } from './features/sections/sections.table.js';
+import type { SiteSettingsTable } from './features/site-settings/site-settings.table.js';
+import type { TagsTable } from './features/tags/tags.table.js';
+
+/** Every table, as Kysely sees it. Each feature owns its own `*.table.ts`; this only gathers them. */
+export interface DB {
+  sections: SectionsTable;
+  tags: TagsTable;
+  people: PeopleTable;
+  media: MediaTable;
+  site_settings: SiteSettingsTable;
+  newsletter_signups: NewsletterSignupsTable;
+  articles: ArticlesTable;
+  article_slug_history: ArticleSlugHistoryTable;
+  article_tags: ArticleTagsTable;
+  article_bylines: ArticleBylinesTable;
+  article_corrections: ArticleCorrectionsTable;
+}
+
+export type Db = Kysely<DB>;

@@ -1,0 +1,44 @@
+import path from 'node:path';
+import type { Config } from './config.js';
+import type { DB, Db } from './db-schema.js';
+import { loadAssets, type Assets } from './http/assets.js';
+import { createBus, type InvalidationBus } from './platform/cache/invalidation-bus.js';
+import { PageCache } from './platform/cache/page-cache.js';
+import { systemClock, type Clock } from './platform/clock.js';
+import { openDatabase, type Database } from './platform/db/database.js';
+import type { Logger } from './platform/log.js';
+
+/** Everything stateful, built once at start and passed down as arguments (no singletons). */
+export interface Deps {
+  config: Config;
+  log: Logger;
+  database: Database<DB>;
+  db: Db;
+  pageCache: PageCache;
+  bus: InvalidationBus;
+  assets: Assets;
+  clock: Clock;
+  mediaDir: string;
+}
+
+export async function createDeps(config: Config, log: Logger, overrides: { clock?: Clock } = {}): Promise<Deps> {
+  const database = await openDatabase<DB>(config.database, log);
+  const pageCache = new PageCache(config.pageCache.maxEntries);
+  const bus = await createBus(database.kind, config.database.kind === 'postgres' ? config.database.url : undefined, pageCache, log);
+  return {
+    config,
+    log,
+    database,
+    db: database.db,
+    pageCache,
+    bus,
+    assets: loadAssets(),
+    clock: overrides.clock ?? systemClock,
+    mediaDir: path.join(config.dataDir, 'media'),
+  };
+}
+
+export async function closeDeps(deps: Deps): Promise<void> {
+  await deps.bus.close();
+  await deps.database.destroy();
+}

@@ -1,0 +1,109 @@
+import type { Db } from '../../db-schema.js';
+import { fromDbTime } from '../../platform/db/time.js';
+import type { Language } from '../../platform/i18n/i18n.js';
+import { mediaUrl } from '../media/index.js';
+import { articlePath, type ArticlePage, type ArticleSummary } from './article.js';
+import * as repo from './articles.repo.js';
+import type { ListFilter, SummaryRow } from './articles.repo.js';
+
+/** The read side used by public pages: published articles only, shaped for views. */
+
+export function toSummary(r: SummaryRow, lang: Language): ArticleSummary {
+  return {
+    id: r.id,
+    language: r.language,
+    slug: r.slug,
+    headline: r.headline,
+    standfirst: r.standfirst,
+    section: { id: r.section_id, slug: r.section_slug, name: lang === 'ar' ? r.section_name_ar : r.section_name_en, color: r.section_color },
+    publishedAt: fromDbTime(r.published_at ?? '1970-01-01T00:00:00.000Z'),
+    image:
+      r.media_file && r.media_width && r.media_height
+        ? { url: mediaUrl(r.media_file), width: r.media_width, height: r.media_height, alt: r.featured_alt, caption: r.featured_caption, credit: r.featured_credit }
+        : null,
+    path: articlePath(r.language, r.section_slug, r.slug),
+  };
+}
+
+export async function listArticles(db: Db, filter: ListFilter, page: number, perPage: number): Promise<{ items: ArticleSummary[]; total: number }> {
+  const [rows, total] = await Promise.all([repo.listPublishedSummaryRows(db, filter, perPage, (page - 1) * perPage), repo.countPublished(db, filter)]);
+  return { items: rows.map((r) => toSummary(r, filter.language)), total };
+}
+
+export type ArticleLookup = { kind: 'found'; article: ArticlePage } | { kind: 'redirect'; path: string } | { kind: 'missing' };
+
+/**
+ * Finds a published article by its slug. An old slug, or the right slug under the wrong section,
+ * answers with the current path so the route can send a 301.
+ */
+export async function findArticleForPage(db: Db, lang: Language, sectionSlug: string, slug: string, relatedCount = 4): Promise<ArticleLookup> {
+  const row = await repo.findArticleRowBySlug(db, lang, slug);
+  if (!row || row.status !== 'published') {
+    const oldId = await repo.findArticleIdByOldSlug(db, lang, slug);
+    const current = oldId ? await repo.findPublishedPathParts(db, oldId) : undefined;
+    return current ? { kind: 'redirect', path: articlePath(current.language, current.section_slug, current.slug) } : { kind: 'missing' };
+  }
+  if (row.section_slug !== sectionSlug) return { kind: 'redirect', path: articlePath(lang, row.section_slug, row.slug) };
+
+  const [tags, bylines, corrections, translations] = await Promise.all([
+    repo.findTagRowsForArticle(db, row.id),
+    repo.findBylineRowsForArticle(db, row.id),
+    repo.findCorrectionRows(db, row.id),
+    repo.findPublishedTranslationRows(db, row.translation_group_id, row.id),
+  ]);
+  const related = await findRelated(db, lang, row.id, row.translation_group_id, row.section_id, tags.map((t) => t.id), relatedCount);
+  const translation = translations.find((t) => t.language !== lang);
+  return {
+    kind: 'found',
+    article: {
+      ...toSummary(row, lang),
+      translationGroupId: row.translation_group_id,
+      bodyHtml: row.body_html,
+      updatedAt: fromDbTime(row.updated_at),
+      bylines: bylines.map((b) => ({ name: b.external_name ?? (lang === 'ar' ? b.name_ar : b.name_en) ?? '', personSlug: b.person_slug })),
+      tags: tags.map((t) => ({ id: t.id, slug: t.slug, name: lang === 'ar' ? t.name_ar : t.name_en })),
+      corrections: corrections.map((c) => ({ note: c.note, createdAt: fromDbTime(c.created_at) })),
+      translation: translation ? { language: translation.language, headline: translation.headline, path: articlePath(translation.language, translation.section_slug, translation.slug) } : null,
+      related,
+      seoTitle: row.seo_title,
+      seoDescription: row.seo_description,
+      canonicalUrl: row.canonical_url,
+      personIds: bylines.flatMap((b) => (b.person_id ? [b.person_id] : [])),
+    },
+  };
+}
+
+/** For now: the articles sharing most tags, then the newest in the same section. Never a translation. */
+async function findRelated(db: Db, lang: Language, id: string, groupId: string, sectionId: string, tagIds: string[], count: number): Promise<ArticleSummary[]> {
+  const byTags = await repo.findIdsSharingTags(db, lang, tagIds, groupId, count);
+  const ids = [...byTags];
+  if (ids.length < count) {
+    for (const other of await repo.findRecentIdsInSection(db, lang, sectionId, groupId, count + 1)) {
+      if (ids.length >= count) break;
+      if (other !== id && !ids.includes(other)) ids.push(other);
+    }
+  }
+  const rows = await repo.findSummaryRowsByIds(db, ids);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((i) => (byId.has(i) ? [toSummary(byId.get(i)!, lang)] : []));
+}
+
+/** Words of a reader's query, lower-cased, punctuation dropped; at most 8 words of 2+ characters. */
+export function queryWords(q: string): string[] {
+  return q
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s]+/gu, ' ')
+    .split(/\s+/)
+    .filter((w) => w.length >= 2)
+    .slice(0, 8);
+}
+
+export async function searchArticles(db: Db, lang: Language, q: string, limit = 30): Promise<ArticleSummary[]> {
+  const words = queryWords(q);
+  if (!words.length) return [];
+  return (await repo.searchPublishedSummaryRows(db, lang, words, limit)).map((r) => toSummary(r, lang));
+}
+
+export function hasAnyArticle(db: Db): Promise<boolean> {
+  return repo.anyArticleExists(db);
+}

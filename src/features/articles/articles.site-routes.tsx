@@ -1,0 +1,58 @@
+import { pathParam, type RouteDef } from '../../http/access.js';
+import { AppError } from '../../platform/errors.js';
+import { SignupBox } from '../newsletters/index.js';
+import { sitePages, type SiteDeps } from '../site/site-page.js';
+import { findArticleForPage, listArticles } from './articles.read.service.js';
+import { AudioSlot } from './views/audio-slot.js';
+import { ArticleView } from './views/article-page.js';
+import { StoryListPage } from './views/story-list-page.js';
+
+export const PER_PAGE = 20;
+
+/** The paginated list of every published story. Registered before the /:section patterns. */
+export function archiveSiteRoutes(deps: SiteDeps): RouteDef[] {
+  return sitePages(deps, 'GET', '/archive', async (_c, ctx) => {
+      const { items, total } = await listArticles(deps.db, { language: ctx.lang }, ctx.page, PER_PAGE);
+      const pageCount = Math.max(1, Math.ceil(total / PER_PAGE));
+      if (ctx.page > pageCount) throw new AppError('PAGE_OUT_OF_RANGE', 404, 'error.notFound');
+      return {
+        head: { title: `${ctx.t.t('archive.title')} | ${ctx.settings.name[ctx.lang]}`, canonical: ctx.absolute(ctx.paths.archive + (ctx.page > 1 ? `?page=${ctx.page}` : '')) },
+        body: <StoryListPage ctx={ctx} title={ctx.t.t('archive.title')} stories={items} basePath={ctx.paths.archive} pageCount={pageCount} />,
+        tags: [`archive:${ctx.lang}`, ...items.map((s) => `article:${s.id}`)],
+        translationPath: ctx.lang === 'ar' ? '/archive' : '/ar/archive',
+      };
+    });
+}
+
+/** The article page. An old slug or a moved section answers 301 to the current address. */
+export function articleSiteRoutes(deps: SiteDeps): RouteDef[] {
+  return [
+    ...sitePages(deps, 'GET', '/:section/:slug', async (c, ctx) => {
+      const found = await findArticleForPage(deps.db, ctx.lang, pathParam(c, 'section'), pathParam(c, 'slug'));
+      if (found.kind === 'redirect') return c.redirect(found.path, 301);
+      if (found.kind === 'missing') throw new AppError('ARTICLE_NOT_FOUND', 404, 'error.notFound');
+      const a = found.article;
+      const site = ctx.settings.name[ctx.lang];
+      const alternates = [{ hreflang: a.language, href: ctx.absolute(a.path) }];
+      if (a.translation) alternates.push({ hreflang: a.translation.language, href: ctx.absolute(a.translation.path) });
+      return {
+        head: {
+          title: `${a.seoTitle || a.headline} | ${site}`,
+          description: a.seoDescription || a.standfirst,
+          canonical: a.canonicalUrl || ctx.absolute(a.path),
+          alternates: a.translation ? alternates : [],
+        },
+        body: <ArticleView ctx={ctx} a={a} audio={<AudioSlot audio={null} />} newsletter={<SignupBox t={ctx.t} action={ctx.paths.newsletter} from={a.path} />} />,
+        tags: [
+          `article:${a.id}`,
+          // The related list is drawn from the section and tags, so new stories there change this page.
+          `section:${a.section.id}:${ctx.lang}`,
+          ...a.tags.map((tag) => `tag:${tag.id}:${ctx.lang}`),
+          ...a.related.map((r) => `article:${r.id}`),
+        ],
+        translationPath: a.translation?.path,
+        navCurrent: ctx.paths.section(a.section.slug),
+      };
+    }),
+  ];
+}

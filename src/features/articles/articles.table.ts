@@ -1,0 +1,52 @@
+import type { ArticleStatus } from './article.js';
+
+export interface ArticlesTable {
+  id: string;
+  translation_group_id: string;
+  language: 'en' | 'ar';
+  slug: string;
+  status: ArticleStatus;
+  headline: string;
+  standfirst: string;
+  body_doc: string; // JSON of the editor document
+  body_html: string;
+  body_text: string;
+  section_id: string;
+  featured_media_id: string | null;
+  featured_caption: string;
+  featured_credit: string;
+  featured_alt: string;
+  seo_title: string;
+  seo_description: string;
+  canonical_url: string;
+  published_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ArticleSlugHistoryTable {
+  language: 'en' | 'ar';
+  slug: string;
+  article_id: string;
+  created_at: string;
+}
+
+export interface ArticleTagsTable {
+  article_id: string;
+  tag_id: string;
+  position: number;
+}
+
+export interface ArticleBylinesTable {
+  article_id: string;
+  position: number;
+  person_id: string | null;
+  external_name: string | null;
+}
+
+export interface ArticleCorrectionsTable {
+  id: string;
+  article_id: string;
+  note: string;
+  created_at: string;
+}

@@ -1,0 +1,1 @@
+export { seedDemoIfEmpty, localPublicationTime, type DemoDeps } from './seed-demo.service.js';

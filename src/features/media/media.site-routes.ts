@@ -1,0 +1,32 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pathParam, publicRoute, type RouteDef } from '../../http/access.js';
+import { AppError } from '../../platform/errors.js';
+import { MEDIA_TYPES } from './media.js';
+
+const FILE_NAME = /^[A-Za-z0-9_-]{8,64}\.(svg|jpe?g|png|webp|avif|gif)$/;
+
+/** Stored media, straight from disk. Names are content hashes, so responses are immutable. */
+export function mediaRoutes(mediaDir: string): RouteDef[] {
+  return [
+    publicRoute('GET', '/media/:file', async (c) => {
+      const file = pathParam(c, 'file');
+      const m = FILE_NAME.exec(file);
+      if (!m) throw new AppError('MEDIA_NOT_FOUND', 404, 'error.notFound');
+      const full = path.join(mediaDir, file);
+      const info = await stat(full).catch(() => undefined);
+      if (!info?.isFile()) throw new AppError('MEDIA_NOT_FOUND', 404, 'error.notFound');
+      const headers: Record<string, string> = {
+        'Content-Type': MEDIA_TYPES[m[1]!.toLowerCase()]!,
+        'Content-Length': String(info.size),
+        'Cache-Control': 'public, max-age=31536000, immutable',
+        'X-Content-Type-Options': 'nosniff',
+      };
+      // An SVG opened directly must not run script in our origin.
+      if (m[1] === 'svg') headers['Content-Security-Policy'] = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
+      return new Response(Readable.toWeb(createReadStream(full)) as ReadableStream, { headers });
+    }),
+  ];
+}

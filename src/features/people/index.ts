@@ -1,0 +1,1 @@
+export { createPerson, findPersonBySlug, listPeopleBySlugs, newPersonSchema, type Person } from './people.service.js';

@@ -1,0 +1,5 @@
+export interface SiteSettingsTable {
+  key: string;
+  value: string; // JSON
+  updated_at: string;
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { isValidTimeZone } from '../../platform/i18n/dates.js';
+
+/** The site's own settings, stored as one validated JSON value; defaults make a fresh install right. */
+export const siteSettingsSchema = z.object({
+  name: z.object({ en: z.string().min(1).max(80), ar: z.string().min(1).max(80) }),
+  motto: z.string().max(120),
+  languages: z.array(z.enum(['en', 'ar'])).min(1),
+  timeZone: z.string().refine(isValidTimeZone, 'an IANA time zone such as Asia/Riyadh'),
+  /** Digits on Arabic pages: Latin (0-9, common in Gulf news sites) or Arabic-Indic (٠-٩). */
+  arabicDigits: z.enum(['latn', 'arab']),
+  showHijriDate: z.boolean(),
+});
+
+export type SiteSettings = z.infer<typeof siteSettingsSchema>;
+
+export const defaultSiteSettings: SiteSettings = {
+  name: { en: 'Arab Press', ar: 'عرب برس' },
+  motto: 'بالشعب و للشعب',
+  languages: ['en', 'ar'],
+  timeZone: 'Asia/Riyadh',
+  arabicDigits: 'latn',
+  showHijriDate: true,
+};

@@ -1,0 +1,1 @@
+export { createTag, findTagBySlug, listTagsBySlugs, newTagSchema, toTag, type Tag } from './tags.service.js';

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import type { Db } from '../../db-schema.js';
+import { newId } from '../../platform/db/ids.js';
+import { toDbTime } from '../../platform/db/time.js';
+import type { Language } from '../../platform/i18n/i18n.js';
+import type { TagsTable } from './tags.table.js';
+
+export interface Tag {
+  id: string;
+  slug: string;
+  name: Record<Language, string>;
+}
+
+export const newTagSchema = z.object({
+  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(60),
+  name: z.object({ en: z.string().min(1).max(80), ar: z.string().min(1).max(80) }),
+});
+
+export const toTag = (r: Pick<TagsTable, 'id' | 'slug' | 'name_en' | 'name_ar'>): Tag => ({ id: r.id, slug: r.slug, name: { en: r.name_en, ar: r.name_ar } });
+
+export async function findTagBySlug(db: Db, slug: string): Promise<Tag | undefined> {
+  const row = await db.selectFrom('tags').selectAll().where('slug', '=', slug).executeTakeFirst();
+  return row && toTag(row);
+}
+
+export async function listTagsBySlugs(db: Db, slugs: readonly string[]): Promise<Tag[]> {
+  if (!slugs.length) return [];
+  return (await db.selectFrom('tags').selectAll().where('slug', 'in', slugs).execute()).map(toTag);
+}
+
+export async function createTag(db: Db, input: z.input<typeof newTagSchema>, now: Date): Promise<Tag> {
+  const v = newTagSchema.parse(input);
+  const row: TagsTable = { id: newId(), slug: v.slug, name_en: v.name.en, name_ar: v.name.ar, created_at: toDbTime(now) };
+  await db.insertInto('tags').values(row).execute();
+  return toTag(row);
+}

@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+
+/**
+ * Static assets held in memory with content-hashed URLs (cached for a year) and their compressed
+ * forms made once at start. Fonts are self-hosted from npm font packages: no request leaves our host.
+ */
+export interface Asset {
+  url: string;
+  contentType: string;
+  body: Buffer;
+  gzip?: Buffer;
+  br?: Buffer;
+}
+
+export interface Assets {
+  css: Asset;
+  fonts: { latin400: Asset; latin700: Asset; arabic400: Asset; arabic700: Asset };
+  byUrl: Map<string, Asset>;
+}
+
+// In the source tree this file sits in src/http/ and the stylesheet in src/http/assets/; the build
+// copies it to dist/assets/ beside the bundle, so the same relative path works in both.
+const here = path.dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+
+function packageDir(name: string): string {
+  return path.dirname(require.resolve(name));
+}
+
+function asset(urlPrefix: string, name: string, ext: string, contentType: string, body: Buffer, compress: boolean): Asset {
+  const hash = createHash('sha256').update(body).digest('base64url').slice(0, 12);
+  const a: Asset = { url: `${urlPrefix}${name}.${hash}.${ext}`, contentType, body };
+  if (compress) {
+    a.gzip = gzipSync(body, { level: 9 });
+    a.br = brotliCompressSync(body);
+  }
+  return a;
+}
+
+export function loadAssets(): Assets {
+  const cssFile = [path.join(here, 'assets', 'site.css'), path.join(here, '..', 'src', 'http', 'assets', 'site.css')].find(existsSync);
+  if (!cssFile) throw new Error('site.css not found beside the server');
+  const css = asset('/assets/', 'site', 'css', 'text/css; charset=utf-8', readFileSync(cssFile), true);
+  const font = (pkg: string, file: string, name: string) =>
+    asset('/assets/fonts/', name, 'woff2', 'font/woff2', readFileSync(path.join(packageDir(pkg), 'files', file)), false);
+  const fonts = {
+    latin400: font('@fontsource/source-serif-4', 'source-serif-4-latin-400-normal.woff2', 'serif-400'),
+    latin700: font('@fontsource/source-serif-4', 'source-serif-4-latin-700-normal.woff2', 'serif-700'),
+    arabic400: font('@fontsource/noto-naskh-arabic', 'noto-naskh-arabic-arabic-400-normal.woff2', 'naskh-400'),
+    arabic700: font('@fontsource/noto-naskh-arabic', 'noto-naskh-arabic-arabic-700-normal.woff2', 'naskh-700'),
+  };
+  // The stylesheet names fonts by stable placeholders; point them at the hashed URLs.
+  const cssText = css.body
+    .toString('utf8')
+    .replaceAll('url(/fonts/serif-400.woff2)', `url(${fonts.latin400.url})`)
+    .replaceAll('url(/fonts/serif-700.woff2)', `url(${fonts.latin700.url})`)
+    .replaceAll('url(/fonts/naskh-400.woff2)', `url(${fonts.arabic400.url})`)
+    .replaceAll('url(/fonts/naskh-700.woff2)', `url(${fonts.arabic700.url})`);
+  const finalCss = asset('/assets/', 'site', 'css', 'text/css; charset=utf-8', Buffer.from(cssText), true);
+  const byUrl = new Map<string, Asset>([finalCss, ...Object.values(fonts)].map((a) => [a.url, a]));
+  return { css: finalCss, fonts, byUrl };
+}

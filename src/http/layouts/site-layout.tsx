@@ -1,0 +1,101 @@
+import type { Child } from 'hono/jsx';
+import type { Translator } from '../../platform/i18n/i18n.js';
+
+/** What the masthead and footer need; built by the site feature, plain data here. */
+export interface SiteChrome {
+  t: Translator;
+  siteName: string;
+  motto: string;
+  today: { iso: string; gregorian: string; hijri: string | null };
+  homePath: string;
+  searchPath: string;
+  nav: { path: string; name: string; current: boolean; color: string }[];
+  /** The same page in the other language when it exists, else the other language's home. */
+  languageSwitch: { path: string; lang: 'en' | 'ar'; label: string; title: string };
+  css: string;
+  fontPreloads: string[];
+  year: number;
+}
+
+export interface PageHead {
+  title: string;
+  description?: string;
+  canonical?: string;
+  alternates?: { hreflang: string; href: string }[];
+  robots?: string;
+}
+
+export function SiteLayout(props: { chrome: SiteChrome; head: PageHead; children: Child }) {
+  const { chrome: c, head } = props;
+  const { t } = c;
+  return (
+    <html lang={t.lang} dir={t.dir}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{head.title}</title>
+        {head.description ? <meta name="description" content={head.description} /> : null}
+        {head.robots ? <meta name="robots" content={head.robots} /> : null}
+        {head.canonical ? <link rel="canonical" href={head.canonical} /> : null}
+        {(head.alternates ?? []).map((a) => (
+          <link rel="alternate" hreflang={a.hreflang} href={a.href} />
+        ))}
+        <meta name="color-scheme" content="light dark" />
+        {c.fontPreloads.map((href) => (
+          <link rel="preload" href={href} as="font" type="font/woff2" crossorigin="anonymous" />
+        ))}
+        <link rel="stylesheet" href={c.css} />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          {t.t('site.skipToContent')}
+        </a>
+        <header class="masthead">
+          <div class="masthead__bar">
+            <p class="masthead__date">
+              <time datetime={c.today.iso}>{c.today.gregorian}</time>
+              {c.today.hijri ? <span class="masthead__hijri">{c.today.hijri}</span> : null}
+            </p>
+            <a class="lang-switch" href={c.languageSwitch.path} hreflang={c.languageSwitch.lang} lang={c.languageSwitch.lang} title={c.languageSwitch.title}>
+              {c.languageSwitch.label}
+            </a>
+          </div>
+          <div class="masthead__brand">
+            <a class="masthead__name" href={c.homePath}>
+              {c.siteName}
+            </a>
+            <p class="masthead__motto" lang="ar" dir="rtl">
+              {c.motto}
+            </p>
+          </div>
+          <form class="search-form" role="search" action={c.searchPath} method="get">
+            <label class="visually-hidden" for="site-search">
+              {t.t('site.searchPlaceholder')}
+            </label>
+            <input id="site-search" type="search" name="q" placeholder={t.t('site.searchPlaceholder')} maxlength={200} />
+            <button type="submit">{t.t('site.searchSubmit')}</button>
+          </form>
+          <nav class="section-nav" aria-label={t.t('site.sectionsNav')}>
+            <ul>
+              {c.nav.map((n) => (
+                <li style={`--section-color:${n.color}`}>
+                  <a href={n.path} aria-current={n.current ? 'page' : undefined}>
+                    {n.name}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main id="main" tabindex={-1}>
+          {props.children}
+        </main>
+        <footer class="site-footer">
+          <p class="site-footer__name">{c.siteName}</p>
+          <p>{t.t('site.footerAbout')}</p>
+          <p>{t.t('site.footerRights', { year: c.year })}</p>
+        </footer>
+      </body>
+    </html>
+  );
+}

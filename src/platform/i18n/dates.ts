@@ -1,0 +1,53 @@
+import type { DigitStyle, Language } from './i18n.js';
+
+/**
+ * Dates for readers. Intl is always given the calendar and the time zone explicitly: `ar-SA` alone
+ * now formats Gregorian in some ICU versions, and the server's own zone must never leak into pages.
+ */
+export interface DateFormatter {
+  /** "Friday, Apr 26, 2024" / "الجمعة، 26 أبريل 2024" */
+  longDate(d: Date): string;
+  /** The Umm al-Qura Hijri date: "Shawwal 17, 1445 AH" / "17 شوال 1445 هـ" */
+  hijriDate(d: Date): string;
+  /** "Apr 26, 2024, 14:05" for article times. */
+  dateTime(d: Date): string;
+  /** "Apr 26, 2024" for lists. */
+  shortDate(d: Date): string;
+  /** YYYY-MM-DD of the day in the site zone: a cache key that turns over at local midnight. */
+  dayKey(d: Date): string;
+}
+
+const memo = new Map<string, DateFormatter>();
+
+export function createDateFormatter(lang: Language, timeZone: string, digits: DigitStyle): DateFormatter {
+  const key = `${lang}|${timeZone}|${digits}`;
+  const cached = memo.get(key);
+  if (cached) return cached;
+  const nu = lang === 'ar' ? digits : 'latn';
+  const base = lang === 'ar' ? 'ar' : 'en-US';
+  const greg = `${base}-u-ca-gregory-nu-${nu}`;
+  const long = new Intl.DateTimeFormat(greg, { timeZone, weekday: 'long', month: lang === 'ar' ? 'long' : 'short', day: 'numeric', year: 'numeric' });
+  const hijri = new Intl.DateTimeFormat(`${base}-u-ca-islamic-umalqura-nu-${nu}`, { timeZone, day: 'numeric', month: 'long', year: 'numeric' });
+  const dateTime = new Intl.DateTimeFormat(greg, { timeZone, month: 'short', day: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const short = new Intl.DateTimeFormat(greg, { timeZone, month: 'short', day: 'numeric', year: 'numeric' });
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const f: DateFormatter = {
+    longDate: (d) => long.format(d),
+    hijriDate: (d) => hijri.format(d),
+    dateTime: (d) => dateTime.format(d),
+    shortDate: (d) => short.format(d),
+    dayKey: (d) => day.format(d),
+  };
+  memo.set(key, f);
+  return f;
+}
+
+/** Checks a time zone name the way Intl will use it. */
+export function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}

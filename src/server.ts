@@ -1,0 +1,59 @@
+import { Hono } from 'hono';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Deps } from './deps.js';
+import { archiveSiteRoutes, articleSiteRoutes, listingSiteRoutes } from './features/articles/index.js';
+import { homeSiteRoutes } from './features/home/home.site-routes.js';
+import { mediaRoutes } from './features/media/index.js';
+import { newsletterSiteRoutes } from './features/newsletters/index.js';
+import { searchSiteRoutes } from './features/search/search.site-routes.js';
+import { renderError } from './features/site/error-pages.js';
+import { healthRoutes } from './features/site/health.routes.js';
+import { registerRoutes, type AppEnv } from './http/access.js';
+import { assetRoutes } from './http/assets.routes.js';
+import { requestLog } from './http/middleware/request-log.js';
+import { AppError } from './platform/errors.js';
+
+/** The web app: global middleware, then every feature's routes in an explicit order. */
+export function createApp(deps: Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use(requestId());
+  app.use(requestLog(deps.log));
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        // Section colours are set per element with style attributes; no inline <style> or script.
+        styleSrcElem: ["'self'"],
+        styleSrcAttr: ["'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+
+  registerRoutes(app, [
+    ...healthRoutes(deps),
+    ...assetRoutes(deps.assets),
+    ...mediaRoutes(deps.mediaDir),
+    ...homeSiteRoutes(deps),
+    ...newsletterSiteRoutes(deps),
+    ...searchSiteRoutes(deps),
+    // Fixed paths first: the /:section patterns below would match them too.
+    ...archiveSiteRoutes(deps),
+    ...listingSiteRoutes(deps),
+    ...articleSiteRoutes(deps),
+  ]);
+
+  const onError = renderError(deps, deps.log);
+  app.notFound((c) => onError(new AppError('NOT_FOUND', 404, 'error.notFound'), c));
+  app.onError(onError);
+  return app;
+}
