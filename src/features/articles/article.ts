@@ -14,6 +14,8 @@ export function slugify(headline: string, maxLength = 80): string {
   const slug = headline
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
+    // Recompose so Arabic letters with hamza (أ إ ؤ) stay whole; only their optional marks go.
+    .normalize('NFC')
     .replace(ARABIC_MARKS, '')
     .toLowerCase()
     .replace(/[’'`]/g, '')

@@ -1,0 +1,87 @@
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, inject } from 'vitest';
+import { loadConfig, type Config } from '../src/config.js';
+import { closeDeps, createDeps, type Deps } from '../src/deps.js';
+import { createApp } from '../src/server.js';
+import { fixedClock } from '../src/platform/clock.js';
+import { createLogger } from '../src/platform/log.js';
+import { POSTGRES_ADMIN_URL, postgresUrlFor } from './databases.js';
+
+export const TEST_DB: 'sqlite' | 'postgres' = process.env['TEST_DB'] === 'postgres' ? 'postgres' : 'sqlite';
+
+export interface TestSite {
+  deps: Deps;
+  clock: ReturnType<typeof fixedClock>;
+  app: ReturnType<typeof createApp>;
+  dataDir: string;
+  /** An in-process request (no socket), as a reader's browser would send it. */
+  get(path: string, headers?: Record<string, string>): Promise<Response>;
+  post(path: string, form: Record<string, string>, headers?: Record<string, string>): Promise<Response>;
+}
+
+async function createPostgresCopy(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `arabpress_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+  await admin.connect();
+  // Copies from one template can collide ("source database is being accessed"): retry briefly.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await admin.query(`create database "${name}" template "${inject('postgresTemplate')}"`);
+      break;
+    } catch (err) {
+      if (attempt > 50 || !/being accessed by other users/.test(String(err))) throw err;
+      await new Promise((r) => setTimeout(r, 50 + Math.random() * 100));
+    }
+  }
+  await admin.end();
+  return {
+    url: postgresUrlFor(name),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+      await c.connect();
+      await c.query(`drop database if exists "${name}" with (force)`);
+      await c.end();
+    },
+  };
+}
+
+/**
+ * A fresh, migrated, empty database of the project's kind (TEST_DB) with the whole app on top.
+ * Closed and deleted after the test file.
+ */
+export async function createTestSite(opts: { env?: Record<string, string>; now?: Date } = {}): Promise<TestSite> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'arabpress-site-'));
+  let databaseUrl: string;
+  let drop = async () => {};
+  if (TEST_DB === 'postgres') {
+    const copy = await createPostgresCopy();
+    databaseUrl = copy.url;
+    drop = copy.drop;
+  } else {
+    const file = path.join(dataDir, 'test.sqlite');
+    copyFileSync(inject('sqliteTemplate'), file);
+    databaseUrl = `sqlite:${file}`;
+  }
+  const config: Config = loadConfig({ DATA_DIR: dataDir, DATABASE_URL: databaseUrl, SEED_DEMO: 'false', LOG_LEVEL: 'silent', LOG_FORMAT: 'json', NODE_ENV: 'test', ...opts.env }, dataDir);
+  const clock = fixedClock(opts.now ?? new Date('2024-04-26T09:00:00.000Z'));
+  const deps = await createDeps(config, createLogger(config.log), { clock });
+  const app = createApp(deps);
+  const site: TestSite = {
+    deps,
+    clock,
+    app,
+    dataDir,
+    get: async (p, headers = {}) => app.request(p, { headers }),
+    post: async (p, form, headers = {}) =>
+      app.request(p, { method: 'POST', body: new URLSearchParams(form).toString(), headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers } }),
+  };
+  afterAll(async () => {
+    await closeDeps(deps);
+    await drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  return site;
+}
