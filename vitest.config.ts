@@ -1,8 +1,8 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type ViteUserConfig } from 'vitest/config';
 import { postgresAvailable, POSTGRES_ADMIN_URL } from './tests/databases.js';
 
 // Every test file runs twice: once on SQLite and once on PostgreSQL (a vitest project each).
-export default defineConfig(async () => {
+export default defineConfig(async (): Promise<ViteUserConfig> => {
   const pgProblem = await postgresAvailable();
   if (pgProblem) {
     if (process.env['CI']) throw new Error(`CI requires PostgreSQL at ${POSTGRES_ADMIN_URL}: ${pgProblem}`);
@@ -22,7 +22,7 @@ export default defineConfig(async () => {
       include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'migrations/**/*.test.ts', 'tests/*.test.ts'],
       testTimeout: 20_000,
       hookTimeout: 60_000,
-      pool: 'forks',
+      pool: 'forks' as const,
       projects: pgProblem ? [project('sqlite')] : [project('sqlite'), project('postgres')],
     },
     esbuild: { jsx: 'automatic', jsxImportSource: 'hono/jsx' },

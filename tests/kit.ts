@@ -48,6 +48,14 @@ async function createPostgresCopy(): Promise<{ url: string; drop: () => Promise<
   };
 }
 
+/** A second web process on the same database, as when running several instances on PostgreSQL. */
+export async function createSecondInstance(site: TestSite): Promise<TestSite> {
+  const deps = await createDeps(site.deps.config, site.deps.log, { clock: site.clock });
+  const app = createApp(deps);
+  afterAll(() => closeDeps(deps));
+  return { ...site, deps, app, get: async (p, headers = {}) => app.request(p, { headers }), post: async (p, form, headers = {}) => app.request(p, { method: 'POST', body: new URLSearchParams(form).toString(), headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers } }) };
+}
+
 /**
  * A fresh, migrated, empty database of the project's kind (TEST_DB) with the whole app on top.
  * Closed and deleted after the test file.

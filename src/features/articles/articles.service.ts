@@ -49,13 +49,16 @@ function invalid(field: string): AppError {
   return new AppError('ARTICLE_INVALID', 422, 'error.badRequest', { field });
 }
 
-/** Never show the standfirst twice: a first paragraph that repeats it is dropped from the body. */
+/**
+ * Never show the standfirst twice: a body paragraph that only repeats it (as pasted copy often
+ * does, first or further down) is dropped from the body.
+ */
 export function withoutRepeatedStandfirst(doc: ArticleDocument, standfirst: string): ArticleDocument {
-  const first = doc.content[0];
-  if (!first || first.type !== 'paragraph' || !standfirst) return doc;
   const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
-  const firstText = documentToPlainText({ type: 'doc', content: [first] });
-  return norm(firstText) === norm(standfirst) ? { ...doc, content: doc.content.slice(1) } : doc;
+  const wanted = norm(standfirst);
+  if (!wanted) return doc;
+  const content = doc.content.filter((block) => block.type !== 'paragraph' || norm(documentToPlainText({ type: 'doc', content: [block] })) !== wanted);
+  return content.length === doc.content.length ? doc : { ...doc, content };
 }
 
 async function resolveRefs(db: Db, v: z.output<typeof articleInputSchema>) {

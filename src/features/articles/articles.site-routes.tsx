@@ -1,7 +1,7 @@
 import { pathParam, type RouteDef } from '../../http/access.js';
 import { AppError } from '../../platform/errors.js';
 import { SignupBox } from '../newsletters/index.js';
-import { sitePages, type SiteDeps } from '../site/site-page.js';
+import { sitePages, type SiteDeps } from '../site/index.js';
 import { findArticleForPage, listArticles } from './articles.read.service.js';
 import { AudioSlot } from './views/audio-slot.js';
 import { ArticleView } from './views/article-page.js';

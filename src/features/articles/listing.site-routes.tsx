@@ -2,7 +2,7 @@ import { pathParam, type RouteDef } from '../../http/access.js';
 import { AppError } from '../../platform/errors.js';
 import { findPersonBySlug } from '../people/index.js';
 import { findSectionBySlug } from '../sections/index.js';
-import { sitePages, type PageContext, type SiteDeps } from '../site/site-page.js';
+import { sitePages, type PageContext, type SiteDeps } from '../site/index.js';
 import { findTagBySlug } from '../tags/index.js';
 import type { ListFilter } from './articles.repo.js';
 import { listArticles } from './articles.read.service.js';

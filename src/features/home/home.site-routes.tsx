@@ -1,6 +1,6 @@
 import { publicRoute, type RouteDef } from '../../http/access.js';
 import { listArticles, type ArticleSummary } from '../articles/index.js';
-import { sitePages, type SiteDeps } from '../site/site-page.js';
+import { sitePages, type SiteDeps } from '../site/index.js';
 import { HomePage, type HomeData } from './views/home-page.js';
 
 const LATEST = 6;

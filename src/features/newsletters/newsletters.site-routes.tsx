@@ -1,5 +1,5 @@
 import type { RouteDef } from '../../http/access.js';
-import { sitePages, type SiteDeps } from '../site/site-page.js';
+import { sitePages, type SiteDeps } from '../site/index.js';
 import { saveSignup, signupSchema } from './newsletters.service.js';
 import { SignupBox } from './views/signup-box.js';
 

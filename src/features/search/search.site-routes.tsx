@@ -1,6 +1,6 @@
 import type { RouteDef } from '../../http/access.js';
 import { queryWords, searchArticles, StoryCard } from '../articles/index.js';
-import { sitePages, type SiteDeps } from '../site/site-page.js';
+import { sitePages, type SiteDeps } from '../site/index.js';
 
 /** /search and /ar/search: the masthead's search box lands here. Never cached: results depend on q. */
 export function searchSiteRoutes(deps: SiteDeps): RouteDef[] {

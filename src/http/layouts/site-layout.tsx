@@ -50,7 +50,16 @@ export function SiteLayout(props: { chrome: SiteChrome; head: PageHead; children
         <a class="skip-link" href="#main">
           {t.t('site.skipToContent')}
         </a>
+        {/* The seed page's order: name, motto, then the date line. */}
         <header class="masthead">
+          <div class="masthead__brand">
+            <a class="masthead__name" href={c.homePath}>
+              {c.siteName}
+            </a>
+            <p class="masthead__motto" lang="ar" dir="rtl">
+              {c.motto}
+            </p>
+          </div>
           <div class="masthead__bar">
             <p class="masthead__date">
               <time datetime={c.today.iso}>{c.today.gregorian}</time>
@@ -59,14 +68,6 @@ export function SiteLayout(props: { chrome: SiteChrome; head: PageHead; children
             <a class="lang-switch" href={c.languageSwitch.path} hreflang={c.languageSwitch.lang} lang={c.languageSwitch.lang} title={c.languageSwitch.title}>
               {c.languageSwitch.label}
             </a>
-          </div>
-          <div class="masthead__brand">
-            <a class="masthead__name" href={c.homePath}>
-              {c.siteName}
-            </a>
-            <p class="masthead__motto" lang="ar" dir="rtl">
-              {c.motto}
-            </p>
           </div>
           <form class="search-form" role="search" action={c.searchPath} method="get">
             <label class="visually-hidden" for="site-search">

@@ -27,6 +27,11 @@ export class PageCache {
     return this.pages.size;
   }
 
+  /** Keys of the cached pages, least recently used first (for diagnostics and tests). */
+  keys(): string[] {
+    return [...this.pages.keys()];
+  }
+
   get(key: string): CachedPage | undefined {
     const page = this.pages.get(key);
     if (page) {

@@ -1,7 +1,7 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { createTranslator } from '../../../platform/i18n/i18n.js';
-import type { PageContext } from '../../site/site-page.js';
+import type { PageContext } from '../../site/index.js';
 import type { ArticlePage as ArticleData } from '../article.js';
 import { StoryCard } from './story-card.js';
 

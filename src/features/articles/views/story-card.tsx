@@ -1,4 +1,4 @@
-import type { PageContext } from '../../site/site-page.js';
+import type { PageContext } from '../../site/index.js';
 import type { ArticleSummary } from '../article.js';
 
 export type StoryVariant = 'lead' | 'card' | 'compact' | 'headline';

@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { Pagination } from '../../../http/components/pagination.js';
-import type { PageContext } from '../../site/site-page.js';
+import type { PageContext } from '../../site/index.js';
 import type { ArticleSummary } from '../article.js';
 import { StoryCard } from './story-card.js';
 

@@ -1,7 +1,6 @@
-import { StoryCard } from '../../articles/views/story-card.js';
-import type { ArticleSummary } from '../../articles/index.js';
+import { StoryCard, type ArticleSummary } from '../../articles/index.js';
 import type { Section } from '../../sections/index.js';
-import type { PageContext } from '../../site/site-page.js';
+import type { PageContext } from '../../site/index.js';
 
 export interface HomeData {
   lead: ArticleSummary | undefined;

@@ -1,0 +1,1 @@
+export { homeSiteRoutes } from './home.site-routes.js';

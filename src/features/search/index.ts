@@ -1,0 +1,1 @@
+export { searchSiteRoutes } from './search.site-routes.js';

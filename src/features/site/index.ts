@@ -1,0 +1,3 @@
+export { renderError } from './error-pages.js';
+export { healthRoutes } from './health.routes.js';
+export { buildChrome, loadPageContext, renderDocument, sitePages, sitePaths, type PageContext, type PageRenderer, type RenderedPage, type SiteDeps, type SitePaths } from './site-page.js';
