@@ -3,6 +3,7 @@ import type { Db } from '../../db-schema.js';
 import { newId } from '../../platform/db/ids.js';
 import { toDbTime } from '../../platform/db/time.js';
 import type { Language } from '../../platform/i18n/i18n.js';
+import { findPersonRowBySlug, insertPersonRow, listPersonRowsBySlugs } from './people.repo.js';
 import type { PeopleTable } from './people.table.js';
 
 export interface Person {
@@ -32,13 +33,13 @@ const toPerson = (r: PeopleTable): Person => ({
 });
 
 export async function findPersonBySlug(db: Db, slug: string): Promise<Person | undefined> {
-  const row = await db.selectFrom('people').selectAll().where('slug', '=', slug).executeTakeFirst();
+  const row = await findPersonRowBySlug(db, slug);
   return row && toPerson(row);
 }
 
 export async function listPeopleBySlugs(db: Db, slugs: readonly string[]): Promise<Person[]> {
   if (!slugs.length) return [];
-  return (await db.selectFrom('people').selectAll().where('slug', 'in', slugs).execute()).map(toPerson);
+  return (await listPersonRowsBySlugs(db, slugs)).map(toPerson);
 }
 
 export async function createPerson(db: Db, input: z.input<typeof newPersonSchema>, now: Date): Promise<Person> {
@@ -54,6 +55,6 @@ export async function createPerson(db: Db, input: z.input<typeof newPersonSchema
     photo_media_id: v.photoMediaId,
     created_at: toDbTime(now),
   };
-  await db.insertInto('people').values(row).execute();
+  await insertPersonRow(db, row);
   return toPerson(row);
 }

@@ -3,6 +3,7 @@ import type { Db } from '../../db-schema.js';
 import { newId } from '../../platform/db/ids.js';
 import { toDbTime } from '../../platform/db/time.js';
 import type { Language } from '../../platform/i18n/i18n.js';
+import { findTagRowBySlug, insertTagRow, listTagRowsBySlugs } from './tags.repo.js';
 import type { TagsTable } from './tags.table.js';
 
 export interface Tag {
@@ -19,18 +20,18 @@ export const newTagSchema = z.object({
 export const toTag = (r: Pick<TagsTable, 'id' | 'slug' | 'name_en' | 'name_ar'>): Tag => ({ id: r.id, slug: r.slug, name: { en: r.name_en, ar: r.name_ar } });
 
 export async function findTagBySlug(db: Db, slug: string): Promise<Tag | undefined> {
-  const row = await db.selectFrom('tags').selectAll().where('slug', '=', slug).executeTakeFirst();
+  const row = await findTagRowBySlug(db, slug);
   return row && toTag(row);
 }
 
 export async function listTagsBySlugs(db: Db, slugs: readonly string[]): Promise<Tag[]> {
   if (!slugs.length) return [];
-  return (await db.selectFrom('tags').selectAll().where('slug', 'in', slugs).execute()).map(toTag);
+  return (await listTagRowsBySlugs(db, slugs)).map(toTag);
 }
 
 export async function createTag(db: Db, input: z.input<typeof newTagSchema>, now: Date): Promise<Tag> {
   const v = newTagSchema.parse(input);
   const row: TagsTable = { id: newId(), slug: v.slug, name_en: v.name.en, name_ar: v.name.ar, created_at: toDbTime(now) };
-  await db.insertInto('tags').values(row).execute();
+  await insertTagRow(db, row);
   return toTag(row);
 }
