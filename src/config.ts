@@ -23,6 +23,7 @@ const envSchema = z.object({
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   SEED_DEMO: bool.default(true),
   PAGE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).default(5000),
+  PAGE_CACHE_MAX_MB: z.coerce.number().min(0).default(64),
   PAGE_CACHE_S_MAXAGE: z.coerce.number().int().min(0).default(60),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
 });
@@ -36,7 +37,7 @@ export type Config = Readonly<{
   env: 'development' | 'production' | 'test';
   log: { level: string; format: 'json' | 'pretty' };
   seedDemo: boolean;
-  pageCache: { maxEntries: number; sMaxAge: number };
+  pageCache: { maxEntries: number; maxBytes: number; sMaxAge: number };
   shutdownTimeoutMs: number;
 }>;
 
@@ -67,7 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     env: e.NODE_ENV,
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT ?? (process.stdout.isTTY && e.NODE_ENV !== 'production' ? 'pretty' : 'json') },
     seedDemo: e.SEED_DEMO,
-    pageCache: { maxEntries: e.PAGE_CACHE_MAX_ENTRIES, sMaxAge: e.PAGE_CACHE_S_MAXAGE },
+    pageCache: { maxEntries: e.PAGE_CACHE_MAX_ENTRIES, maxBytes: e.PAGE_CACHE_MAX_MB * 1024 * 1024, sMaxAge: e.PAGE_CACHE_S_MAXAGE },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   });
 }

@@ -23,7 +23,7 @@ export interface Deps {
 
 export async function createDeps(config: Config, log: Logger, overrides: { clock?: Clock } = {}): Promise<Deps> {
   const database = await openDatabase<DB>(config.database, log);
-  const pageCache = new PageCache(config.pageCache.maxEntries);
+  const pageCache = new PageCache(config.pageCache.maxEntries, config.pageCache.maxBytes);
   const bus = await createBus(database.kind, config.database.kind === 'postgres' ? config.database.url : undefined, pageCache, log);
   return {
     config,

@@ -4,7 +4,7 @@ import type { Db } from '../../db-schema.js';
 import { publicRoute, type AppContext, type RouteDef } from '../../http/access.js';
 import type { Assets } from '../../http/assets.js';
 import { SiteLayout, type PageHead, type SiteChrome } from '../../http/layouts/site-layout.js';
-import { encodedBody, negotiateEncoding, type CachedPage, type PageCache } from '../../platform/cache/page-cache.js';
+import { negotiateEncoding, type CachedPage, type PageCache } from '../../platform/cache/page-cache.js';
 import type { Clock } from '../../platform/clock.js';
 import { createDateFormatter, type DateFormatter } from '../../platform/i18n/dates.js';
 import { createTranslator, type Language, type Translator } from '../../platform/i18n/i18n.js';
@@ -148,7 +148,7 @@ export function sitePages(deps: SiteDeps, method: 'GET' | 'POST', pattern: strin
     const cacheable = method === 'GET' && deps.config.pageCache.maxEntries > 0;
     const key = cacheable ? cacheKey(c, zone, deps.clock.now()) : '';
     const hit = cacheable ? deps.pageCache.get(key) : undefined;
-    if (hit) return sendPage(c, hit, lang, deps.config.pageCache.sMaxAge);
+    if (hit) return sendPage(c, deps.pageCache, hit, lang, deps.config.pageCache.sMaxAge);
 
     const ctx = await loadPageContext(deps, c, lang);
     zone = ctx.settings.timeZone;
@@ -158,7 +158,7 @@ export function sitePages(deps: SiteDeps, method: 'GET' | 'POST', pattern: strin
     const status = result.status ?? 200;
     const tags = ['site', ...result.tags];
     if (cacheable && status === 200 && result.cache !== false) {
-      return sendPage(c, deps.pageCache.set(cacheKey(c, zone, ctx.now), html, tags), lang, deps.config.pageCache.sMaxAge);
+      return sendPage(c, deps.pageCache, deps.pageCache.set(cacheKey(c, zone, ctx.now), html, tags), lang, deps.config.pageCache.sMaxAge);
     }
     c.header('Cache-Control', 'no-store');
     return c.html(html, status as 200);
@@ -175,7 +175,7 @@ function cacheKey(c: AppContext, zone: string, now: Date): string {
   return `${url.origin}${url.pathname}${page ? `?page=${page}` : ''}|${day}`;
 }
 
-function sendPage(c: AppContext, page: CachedPage, lang: Language, sMaxAge: number): Response {
+function sendPage(c: AppContext, cache: PageCache, page: CachedPage, lang: Language, sMaxAge: number): Response {
   const headers: Record<string, string> = {
     'Content-Type': 'text/html; charset=utf-8',
     'Content-Language': lang,
@@ -187,7 +187,7 @@ function sendPage(c: AppContext, page: CachedPage, lang: Language, sMaxAge: numb
   if (etagMatches(c.req.header('If-None-Match'), page.etag)) return c.body(null, 304, headers);
   const encoding = negotiateEncoding(c.req.header('Accept-Encoding'));
   if (encoding !== 'identity') headers['Content-Encoding'] = encoding;
-  return c.body(new Uint8Array(encodedBody(page, encoding)), page.status as 200, headers);
+  return c.body(new Uint8Array(cache.encoded(page, encoding)), page.status as 200, headers);
 }
 
 /** If-None-Match may list several tags, weak or strong; weak comparison is right for GET. */

@@ -7,6 +7,7 @@ import { brotliCompressSync, constants as zc, gzipSync } from 'node:zlib';
  * Compressed forms are made once per entry, on first demand, and then served as plain bytes.
  */
 export interface CachedPage {
+  readonly key: string;
   readonly status: number;
   readonly etag: string;
   readonly body: Buffer;
@@ -20,11 +21,20 @@ export type Encoding = 'br' | 'gzip' | 'identity';
 export class PageCache {
   private readonly pages = new Map<string, CachedPage>();
   private readonly byTag = new Map<string, Set<string>>();
+  private bytes = 0;
 
-  constructor(private readonly maxEntries: number) {}
+  /** Bounded by count and by bytes (bodies plus their compressed forms), evicting least recently used. */
+  constructor(
+    private readonly maxEntries: number,
+    private readonly maxBytes = Number.POSITIVE_INFINITY,
+  ) {}
 
   get size(): number {
     return this.pages.size;
+  }
+
+  get byteSize(): number {
+    return this.bytes;
   }
 
   /** Keys of the cached pages, least recently used first (for diagnostics and tests). */
@@ -44,20 +54,40 @@ export class PageCache {
 
   set(key: string, html: string, tags: readonly string[], status = 200): CachedPage {
     const body = Buffer.from(html, 'utf8');
-    const page: CachedPage = { status, body, tags, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+    const page: CachedPage = { key, status, body, tags, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
     if (this.maxEntries === 0) return page;
     this.delete(key);
     this.pages.set(key, page);
+    this.bytes += body.length;
     for (const tag of tags) {
       let keys = this.byTag.get(tag);
       if (!keys) this.byTag.set(tag, (keys = new Set()));
       keys.add(key);
     }
-    while (this.pages.size > this.maxEntries) {
+    this.evict();
+    return page;
+  }
+
+  /** The page's bytes in an encoding, compressed on first use and then kept (and counted). */
+  encoded(page: CachedPage, encoding: Encoding): Buffer {
+    if (encoding === 'identity') return page.body;
+    const existing = page[encoding];
+    if (existing) return existing;
+    const out = compress(page.body, encoding);
+    page[encoding] = out;
+    // Only pages still held count; one evicted meanwhile is simply answered and dropped.
+    if (this.pages.get(page.key) === page) {
+      this.bytes += out.length;
+      this.evict();
+    }
+    return out;
+  }
+
+  private evict(): void {
+    while (this.pages.size > this.maxEntries || (this.bytes > this.maxBytes && this.pages.size > 1)) {
       const oldest = this.pages.keys().next().value as string;
       this.delete(oldest);
     }
-    return page;
   }
 
   /** Drops every page carrying any of the tags; returns how many were dropped. */
@@ -72,12 +102,14 @@ export class PageCache {
   clear(): void {
     this.pages.clear();
     this.byTag.clear();
+    this.bytes = 0;
   }
 
   private delete(key: string): boolean {
     const page = this.pages.get(key);
     if (!page) return false;
     this.pages.delete(key);
+    this.bytes -= page.body.length + (page.gzip?.length ?? 0) + (page.br?.length ?? 0);
     for (const tag of page.tags) {
       const keys = this.byTag.get(tag);
       keys?.delete(key);
@@ -87,15 +119,12 @@ export class PageCache {
   }
 }
 
-/** The encoded bytes of a page, compressing on first use (brotli at a quality fast enough for a miss). */
-export function encodedBody(page: CachedPage, encoding: Encoding): Buffer {
-  if (encoding === 'br') {
-    return (page.br ??= brotliCompressSync(page.body, {
-      params: { [zc.BROTLI_PARAM_QUALITY]: 6, [zc.BROTLI_PARAM_SIZE_HINT]: page.body.length, [zc.BROTLI_PARAM_MODE]: zc.BROTLI_MODE_TEXT },
-    }));
-  }
-  if (encoding === 'gzip') return (page.gzip ??= gzipSync(page.body, { level: 6 }));
-  return page.body;
+/** brotli at a quality fast enough for a cache miss; gzip at its default level. */
+function compress(body: Buffer, encoding: 'br' | 'gzip'): Buffer {
+  if (encoding === 'gzip') return gzipSync(body, { level: 6 });
+  return brotliCompressSync(body, {
+    params: { [zc.BROTLI_PARAM_QUALITY]: 6, [zc.BROTLI_PARAM_SIZE_HINT]: body.length, [zc.BROTLI_PARAM_MODE]: zc.BROTLI_MODE_TEXT },
+  });
 }
 
 /** Picks br, then gzip, from an Accept-Encoding header, honouring q=0. */
