@@ -9,6 +9,8 @@ export const siteSettingsSchema = z.object({
   timeZone: z.string().refine(isValidTimeZone, 'an IANA time zone such as Asia/Riyadh'),
   /** Digits on Arabic pages: Latin (0-9, common in Gulf news sites) or Arabic-Indic (٠-٩). */
   arabicDigits: z.enum(['latn', 'arab']),
+  /** English month names short ("Apr 26, 2024", as on the seed page) or long ("April 26, 2024"). */
+  dateStyle: z.enum(['medium', 'long']),
   showHijriDate: z.boolean(),
 });
 
@@ -20,5 +22,6 @@ export const defaultSiteSettings: SiteSettings = {
   languages: ['en', 'ar'],
   timeZone: 'Asia/Riyadh',
   arabicDigits: 'latn',
+  dateStyle: 'medium',
   showHijriDate: true,
 };

@@ -90,7 +90,7 @@ export async function loadPageContext(deps: SiteDeps, c: AppContext, lang: Langu
   return {
     lang,
     t: createTranslator(lang, digits),
-    dates: createDateFormatter(lang, settings.timeZone, digits),
+    dates: createDateFormatter(lang, settings.timeZone, digits, settings.dateStyle),
     settings,
     sections,
     now: deps.clock.now(),
@@ -119,12 +119,9 @@ export function buildChrome(deps: SiteDeps, ctx: PageContext, page: Pick<Rendere
       { path: ctx.paths.home, name: t.t('site.home'), current: page.navCurrent === ctx.paths.home, color: '#8a1c1c' },
       ...ctx.sections.map((s) => ({ path: ctx.paths.section(s.slug), name: s.name[lang], current: page.navCurrent === ctx.paths.section(s.slug), color: s.color })),
     ],
-    languageSwitch: {
-      path: page.translationPath ?? sitePaths(other).home,
-      lang: other,
-      label: t.t('site.languageSwitch'),
-      title: t.t('site.languageSwitchLabel'),
-    },
+    languageSwitch: settings.languages.includes(other)
+      ? { path: page.translationPath ?? sitePaths(other).home, lang: other, label: t.t('site.languageSwitch'), title: t.t('site.languageSwitchLabel') }
+      : null,
     css: deps.assets.css.url,
     fontPreloads: lang === 'ar' ? [f.arabic700.url, f.arabic400.url] : [f.latin700.url, f.latin400.url],
     year: Number(dates.dayKey(ctx.now).slice(0, 4)),
@@ -152,6 +149,8 @@ export function sitePages(deps: SiteDeps, method: 'GET' | 'POST', pattern: strin
 
     const ctx = await loadPageContext(deps, c, lang);
     zone = ctx.settings.timeZone;
+    // A site set to one language has no pages in the other.
+    if (!ctx.settings.languages.includes(lang)) throw new AppError('LANGUAGE_NOT_SERVED', 404, 'error.notFound');
     const result = await render(c, ctx);
     if (result instanceof Response) return result;
     const html = await renderDocument(deps, ctx, result);

@@ -11,7 +11,7 @@ export interface SiteChrome {
   searchPath: string;
   nav: { path: string; name: string; current: boolean; color: string }[];
   /** The same page in the other language when it exists, else the other language's home. */
-  languageSwitch: { path: string; lang: 'en' | 'ar'; label: string; title: string };
+  languageSwitch: { path: string; lang: 'en' | 'ar'; label: string; title: string } | null;
   css: string;
   fontPreloads: string[];
   year: number;
@@ -65,9 +65,11 @@ export function SiteLayout(props: { chrome: SiteChrome; head: PageHead; children
               <time datetime={c.today.iso}>{c.today.gregorian}</time>
               {c.today.hijri ? <span class="masthead__hijri">{c.today.hijri}</span> : null}
             </p>
-            <a class="lang-switch" href={c.languageSwitch.path} hreflang={c.languageSwitch.lang} lang={c.languageSwitch.lang} title={c.languageSwitch.title}>
-              {c.languageSwitch.label}
-            </a>
+            {c.languageSwitch ? (
+              <a class="lang-switch" href={c.languageSwitch.path} hreflang={c.languageSwitch.lang} lang={c.languageSwitch.lang} title={c.languageSwitch.title}>
+                {c.languageSwitch.label}
+              </a>
+            ) : null}
           </div>
           <form class="search-form" role="search" action={c.searchPath} method="get">
             <label class="visually-hidden" for="site-search">

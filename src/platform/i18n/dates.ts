@@ -19,17 +19,21 @@ export interface DateFormatter {
 
 const memo = new Map<string, DateFormatter>();
 
-export function createDateFormatter(lang: Language, timeZone: string, digits: DigitStyle): DateFormatter {
-  const key = `${lang}|${timeZone}|${digits}`;
+/** How English dates name the month: "Apr 26, 2024" (medium) or "April 26, 2024" (long). Arabic always spells it out. */
+export type DateStyle = 'medium' | 'long';
+
+export function createDateFormatter(lang: Language, timeZone: string, digits: DigitStyle, style: DateStyle = 'medium'): DateFormatter {
+  const key = `${lang}|${timeZone}|${digits}|${style}`;
   const cached = memo.get(key);
   if (cached) return cached;
   const nu = lang === 'ar' ? digits : 'latn';
   const base = lang === 'ar' ? 'ar' : 'en-US';
   const greg = `${base}-u-ca-gregory-nu-${nu}`;
-  const long = new Intl.DateTimeFormat(greg, { timeZone, weekday: 'long', month: lang === 'ar' ? 'long' : 'short', day: 'numeric', year: 'numeric' });
+  const month = lang === 'ar' || style === 'long' ? 'long' : 'short';
+  const long = new Intl.DateTimeFormat(greg, { timeZone, weekday: 'long', month, day: 'numeric', year: 'numeric' });
   const hijri = new Intl.DateTimeFormat(`${base}-u-ca-islamic-umalqura-nu-${nu}`, { timeZone, day: 'numeric', month: 'long', year: 'numeric' });
-  const dateTime = new Intl.DateTimeFormat(greg, { timeZone, month: 'short', day: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  const short = new Intl.DateTimeFormat(greg, { timeZone, month: 'short', day: 'numeric', year: 'numeric' });
+  const dateTime = new Intl.DateTimeFormat(greg, { timeZone, month, day: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const short = new Intl.DateTimeFormat(greg, { timeZone, month, day: 'numeric', year: 'numeric' });
   const day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
   const f: DateFormatter = {
     longDate: (d) => long.format(d),
