@@ -25,6 +25,5 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
       pool: 'forks' as const,
       projects: pgProblem ? [project('sqlite')] : [project('sqlite'), project('postgres')],
     },
-    esbuild: { jsx: 'automatic', jsxImportSource: 'hono/jsx' },
   };
 });

@@ -7,7 +7,7 @@ import { migrations } from '../migrations/index.js';
 import { openDatabase } from '../src/platform/db/database.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
 import { createLogger } from '../src/platform/log.js';
-import { POSTGRES_ADMIN_URL, postgresUrlFor, TEMPLATE_DB } from './databases.js';
+import { isOrphanTestDatabase, POSTGRES_ADMIN_URL, postgresUrlFor, TEMPLATE_DB } from './databases.js';
 
 /**
  * Builds one migrated template database per run; each test file then gets its own copy
@@ -31,8 +31,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
   await admin.connect();
   // Databases left behind by an interrupted run.
-  const stale = await admin.query<{ datname: string }>("select datname from pg_database where datname like 'arabpress_t_%' or datname = $1", [TEMPLATE_DB]);
-  for (const { datname } of stale.rows) await admin.query(`drop database if exists "${datname}" with (force)`);
+  const existing = await admin.query<{ datname: string }>("select datname from pg_database where datname like 'arabpress\\_%'");
+  for (const { datname } of existing.rows.filter((r) => isOrphanTestDatabase(r.datname))) {
+    await admin.query(`drop database if exists "${datname}" with (force)`);
+  }
   await admin.query(`create database "${TEMPLATE_DB}"`);
   const database = await openDatabase({ kind: 'postgres', url: postgresUrlFor(TEMPLATE_DB) }, log);
   await migrateToLatest(database.db, migrations, log);

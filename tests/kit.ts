@@ -8,7 +8,7 @@ import { closeDeps, createDeps, type Deps } from '../src/deps.js';
 import { createApp } from '../src/server.js';
 import { fixedClock } from '../src/platform/clock.js';
 import { createLogger } from '../src/platform/log.js';
-import { POSTGRES_ADMIN_URL, postgresUrlFor } from './databases.js';
+import { POSTGRES_ADMIN_URL, postgresUrlFor, TEST_DB_PREFIX } from './databases.js';
 
 export const TEST_DB: 'sqlite' | 'postgres' = process.env['TEST_DB'] === 'postgres' ? 'postgres' : 'sqlite';
 
@@ -23,7 +23,7 @@ export interface TestSite {
 }
 
 async function createPostgresCopy(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `arabpress_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const name = `${TEST_DB_PREFIX}${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
   await admin.connect();
   // Copies from one template can collide ("source database is being accessed"): retry briefly.

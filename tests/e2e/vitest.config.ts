@@ -1,7 +1,9 @@
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { postgresAvailable, POSTGRES_ADMIN_URL } from '../databases.js';
+import { SCREENSHOT_DIR } from './browser.js';
 
 // Browser tests: the built server in headless Chromium, once on SQLite and once on PostgreSQL
 // (a vitest project each). One file at a time: each starts a server and a browser, and the
@@ -15,6 +17,10 @@ export default defineConfig(async () => {
       `\n${line}\n!! SKIPPING every PostgreSQL BROWSER test: no PostgreSQL at ${POSTGRES_ADMIN_URL} (${pgProblem}).\n!! Only the SQLite half of the browser tests runs. Set TEST_POSTGRES_URL or start PostgreSQL to run both.\n${line}\n`,
     );
   }
+  // Screenshots of this run only; page.screenshot() creates the files, the folder is made here.
+  rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  console.log(`Browser test screenshots: ${SCREENSHOT_DIR}`);
   const project = (db: 'sqlite' | 'postgres') => ({
     extends: true as const,
     test: {
