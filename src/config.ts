@@ -9,8 +9,16 @@ import { z } from 'zod';
  */
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/** A whole number in range; an empty value is an error, not 0 (`PORT=` must not mean "any port"). */
+const int = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `a whole number from ${min} to ${max}`)
+    .transform(Number)
+    .pipe(z.number().min(min, `a whole number from ${min} to ${max}`).max(max, `a whole number from ${min} to ${max}`));
+
 const envSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: int(0, 65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z
@@ -22,10 +30,13 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   SEED_DEMO: bool.default(true),
-  PAGE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).default(5000),
-  PAGE_CACHE_MAX_MB: z.coerce.number().min(0).default(64),
-  PAGE_CACHE_S_MAXAGE: z.coerce.number().int().min(0).default(60),
-  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  PAGE_CACHE_MAX_ENTRIES: int(0, 10_000_000).default(5000),
+  PAGE_CACHE_MAX_MB: int(0, 1_000_000).default(64),
+  PAGE_CACHE_S_MAXAGE: int(0, 31_536_000).default(60),
+  SHUTDOWN_TIMEOUT_MS: int(0, 600_000).default(10_000),
+  TRUST_PROXY: bool.default(false),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL').optional(),
+  MAIL_FROM: z.string().min(3).default('Arab Press <newsroom@localhost>'),
 });
 
 export type Config = Readonly<{
@@ -39,6 +50,8 @@ export type Config = Readonly<{
   seedDemo: boolean;
   pageCache: { maxEntries: number; maxBytes: number; sMaxAge: number };
   shutdownTimeoutMs: number;
+  trustProxy: boolean;
+  mail: { smtpUrl: string | undefined; from: string; outboxDir: string };
 }>;
 
 export class ConfigError extends Error {}
@@ -70,6 +83,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     seedDemo: e.SEED_DEMO,
     pageCache: { maxEntries: e.PAGE_CACHE_MAX_ENTRIES, maxBytes: e.PAGE_CACHE_MAX_MB * 1024 * 1024, sMaxAge: e.PAGE_CACHE_S_MAXAGE },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    trustProxy: e.TRUST_PROXY,
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, outboxDir: path.join(dataDir, 'outbox') },
   });
 }
 

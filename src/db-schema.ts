@@ -12,6 +12,8 @@ import type { PeopleTable } from './features/people/people.table.js';
 import type { SectionsTable } from './features/sections/sections.table.js';
 import type { SiteSettingsTable } from './features/site-settings/site-settings.table.js';
 import type { TagsTable } from './features/tags/tags.table.js';
+import type { AuditLogTable } from './features/audit/audit.table.js';
+import type { SignInThrottleTable, StaffSessionsTable, StaffTokensTable, StaffUsersTable } from './features/staff/staff.table.js';
 
 /** Every table, as Kysely sees it. Each feature owns its own `*.table.ts`; this only gathers them. */
 export interface DB {
@@ -26,6 +28,11 @@ export interface DB {
   article_tags: ArticleTagsTable;
   article_bylines: ArticleBylinesTable;
   article_corrections: ArticleCorrectionsTable;
+  staff_users: StaffUsersTable;
+  staff_sessions: StaffSessionsTable;
+  staff_tokens: StaffTokensTable;
+  sign_in_throttle: SignInThrottleTable;
+  audit_log: AuditLogTable;
 }
 
 export type Db = Kysely<DB>;

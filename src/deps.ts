@@ -7,6 +7,7 @@ import { PageCache } from './platform/cache/page-cache.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { openDatabase, type Database } from './platform/db/database.js';
 import type { Logger } from './platform/log.js';
+import { createMailer, type Mailer } from './platform/mail/mailer.js';
 
 /** Everything stateful, built once at start and passed down as arguments (no singletons). */
 export interface Deps {
@@ -19,6 +20,7 @@ export interface Deps {
   assets: Assets;
   clock: Clock;
   mediaDir: string;
+  mailer: Mailer;
 }
 
 export async function createDeps(config: Config, log: Logger, overrides: { clock?: Clock } = {}): Promise<Deps> {
@@ -35,10 +37,12 @@ export async function createDeps(config: Config, log: Logger, overrides: { clock
     assets: loadAssets(),
     clock: overrides.clock ?? systemClock,
     mediaDir: path.join(config.dataDir, 'media'),
+    mailer: createMailer(config.mail, log),
   };
 }
 
 export async function closeDeps(deps: Deps): Promise<void> {
+  await deps.mailer.close();
   await deps.bus.close();
   await deps.database.destroy();
 }

@@ -8,7 +8,10 @@ import { mediaRoutes } from './features/media/index.js';
 import { newsletterSiteRoutes } from './features/newsletters/index.js';
 import { searchSiteRoutes } from './features/search/index.js';
 import { healthRoutes, renderError } from './features/site/index.js';
-import { registerRoutes, type AppEnv } from './http/access.js';
+import { accountRoutes, createStaffGuard, renderAdmin, signInRoutes, staffManagementRoutes } from './features/staff/index.js';
+import { auditRoutes } from './features/audit/index.js';
+import { dashboardRoutes } from './features/dashboard/index.js';
+import { registerRoutes, type AppEnv, type RouteDef } from './http/access.js';
 import { assetRoutes } from './http/assets.routes.js';
 import { requestLog } from './http/middleware/request-log.js';
 import { AppError } from './platform/errors.js';
@@ -38,7 +41,22 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     }),
   );
 
-  registerRoutes(app, [
+  registerRoutes(app, allRoutes(deps), createStaffGuard(deps));
+
+  const onError = renderError(deps, deps.log, (c, page) => renderAdmin(c, deps.assets, page));
+  app.notFound((c) => onError(new AppError('NOT_FOUND', 404, 'error.notFound'), c));
+  app.onError(onError);
+  return app;
+}
+
+/** Every route of the app, in matching order. Exported so tests can walk them (the role matrix). */
+export function allRoutes(deps: Deps): RouteDef[] {
+  return [
+    ...signInRoutes(deps),
+    ...dashboardRoutes(deps),
+    ...accountRoutes(deps),
+    ...staffManagementRoutes(deps),
+    ...auditRoutes(deps),
     ...healthRoutes(deps),
     ...assetRoutes(deps.assets),
     ...mediaRoutes(deps.mediaDir),
@@ -49,10 +67,5 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     ...archiveSiteRoutes(deps),
     ...listingSiteRoutes(deps),
     ...articleSiteRoutes(deps),
-  ]);
-
-  const onError = renderError(deps, deps.log);
-  app.notFound((c) => onError(new AppError('NOT_FOUND', 404, 'error.notFound'), c));
-  app.onError(onError);
-  return app;
+  ];
 }

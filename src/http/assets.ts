@@ -19,6 +19,7 @@ export interface Asset {
 
 export interface Assets {
   css: Asset;
+  adminCss: Asset;
   fonts: { latin400: Asset; latin700: Asset; arabic400: Asset; arabic700: Asset };
   byUrl: Map<string, Asset>;
 }
@@ -62,6 +63,7 @@ export function loadAssets(): Assets {
     .replaceAll('url(/fonts/naskh-400.woff2)', `url(${fonts.arabic400.url})`)
     .replaceAll('url(/fonts/naskh-700.woff2)', `url(${fonts.arabic700.url})`);
   const finalCss = asset('/assets/', 'site', 'css', 'text/css; charset=utf-8', Buffer.from(cssText), true);
-  const byUrl = new Map<string, Asset>([finalCss, ...Object.values(fonts)].map((a) => [a.url, a]));
-  return { css: finalCss, fonts, byUrl };
+  const adminCss = asset('/assets/', 'admin', 'css', 'text/css; charset=utf-8', readFileSync(path.join(path.dirname(cssFile), 'admin.css')), true);
+  const byUrl = new Map<string, Asset>([finalCss, adminCss, ...Object.values(fonts)].map((a) => [a.url, a]));
+  return { css: finalCss, adminCss, fonts, byUrl };
 }

@@ -51,13 +51,31 @@ function exitOf(child: ChildProcess): Promise<{ code: number | null; signal: Nod
   return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
 }
 
+/** True when the test process named in an arabpress_e2e_<pid>_… database is gone (an interrupted run). */
+function isOrphanE2eDatabase(name: string): boolean {
+  const m = /^arabpress_e2e_(\d+)_/.exec(name);
+  if (!m) return false;
+  try {
+    process.kill(Number(m[1]), 0);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export async function startServer(db: 'sqlite' | 'postgres'): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'arabpress-e2e-data-'));
   let databaseUrl = `sqlite:${path.join(dataDir, 'arabpress.sqlite')}`;
   let dropDatabase = async () => {};
   if (db === 'postgres') {
     const name = `arabpress_e2e_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-    await withAdmin((admin) => admin.query(`create database "${name}"`));
+    await withAdmin(async (admin) => {
+      const existing = await admin.query<{ datname: string }>("select datname from pg_database where datname like 'arabpress\\_e2e\\_%'");
+      for (const { datname } of existing.rows.filter((r) => isOrphanE2eDatabase(r.datname))) {
+        await admin.query(`drop database if exists "${datname}" with (force)`);
+      }
+      await admin.query(`create database "${name}"`);
+    });
     databaseUrl = postgresUrlFor(name);
     dropDatabase = () => withAdmin((admin) => admin.query(`drop database if exists "${name}" with (force)`)).then(() => {});
   }

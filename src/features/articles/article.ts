@@ -6,12 +6,17 @@ export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 /** Tashkeel, Quranic marks, tatweel: dropped from slugs so a readable Arabic slug stays stable. */
 const ARABIC_MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g;
 
+/** Latin letters that Unicode does not decompose into a base letter and an accent. */
+const LATIN_LETTERS: Record<string, string> = { ø: 'o', ß: 'ss', ł: 'l', æ: 'ae', œ: 'oe', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h' };
+
 /**
  * A URL slug from a headline. Latin is folded to ASCII; Arabic letters are kept (a readable Arabic
  * slug, percent-encoded on the wire) with diacritics removed; everything else becomes a hyphen.
  */
 export function slugify(headline: string, maxLength = 80): string {
   const slug = headline
+    .toLowerCase()
+    .replace(/[øßłæœđðþıħ]/g, (ch) => LATIN_LETTERS[ch] ?? ch)
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     // Recompose so Arabic letters with hamza (أ إ ؤ) stay whole; only their optional marks go.

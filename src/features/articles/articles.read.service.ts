@@ -92,6 +92,8 @@ async function findRelated(db: Db, lang: Language, id: string, groupId: string, 
 export function queryWords(q: string): string[] {
   return q
     .toLowerCase()
+    // Vowel marks and tatweel belong to the word: drop them, never split on them.
+    .replace(/[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g, '')
     .replace(/[^\p{L}\p{N}\s]+/gu, ' ')
     .split(/\s+/)
     .filter((w) => w.length >= 2)

@@ -40,6 +40,7 @@ export async function seedDemoIfEmpty(deps: DemoDeps): Promise<boolean> {
   for (const person of demoPeople) await createPerson(deps.db, person, now);
 
   const idsByKey = new Map<string, string>();
+  const publishedAt = new Map<string, Date>();
   const publish = async (a: DemoArticle, language: 'en' | 'ar', order: number) => {
     const svg = Buffer.from(demoImageSvg(a.translationKey ?? a.key, colors.get(a.section) ?? '#555555'));
     const image = await storeImage(deps, { bytes: svg, ext: 'svg', contentType: 'image/svg+xml', width: 1200, height: 675 });
@@ -58,6 +59,10 @@ export async function seedDemoIfEmpty(deps: DemoDeps): Promise<boolean> {
     // Stories "published today" at a later hour would be in the future: keep them just before now.
     let at = localPublicationTime(now, a.daysAgo, a.hour, settings.timeZone);
     if (at > now) at = new Date(now.getTime() - (order + 1) * 7 * 60_000);
+    // A translation follows its original, never precedes it.
+    const original = a.translationKey ? publishedAt.get(a.translationKey) : undefined;
+    if (original && at <= original) at = new Date(Math.min(original.getTime() + 90 * 60_000, now.getTime() - order * 1000));
+    publishedAt.set(a.key, at);
     await publishArticle(deps, id, at);
   };
   let order = 0;

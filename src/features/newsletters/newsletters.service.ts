@@ -14,7 +14,8 @@ export const signupSchema = z.object({
     .pipe(z.email()),
   language: z.enum(['en', 'ar']),
   /** The page the form was on, kept for the consent record. */
-  from: z.string().max(500).regex(/^\//).catch('/'),
+  // Only a path on this site: "//host" or "/\\host" would send the reader's "Back" link elsewhere.
+  from: z.string().max(500).regex(/^\/(?![/\\])[^\s]*$/).catch('/'),
 });
 
 export type SignupInput = z.input<typeof signupSchema>;

@@ -99,6 +99,15 @@ describe('search page', () => {
     expect(results(await (await site.get('/ar/search?q=desalination')).text())).toEqual([]);
   });
 
+  it('finds an Arabic word typed with tashkeel (vowel marks) as the same word', async () => {
+    // Readers sometimes type the vowel marks; they are optional in Arabic and never split a word.
+    const res = await site.get(`/ar/search?q=${q('تَحْلِيَة')}`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(summary(html)).not.toBe('اكتب حرفين على الأقل للبحث.');
+    expect(results(html)).toEqual(['افتتاح محطة تحلية المياه في جدة']);
+  });
+
   it('says so when nothing matches, in each language', async () => {
     const en = await (await site.get('/search?q=zeppelin')).text();
     expect(summary(en)).toBe('No stories match “zeppelin”. Try fewer or different words.');

@@ -12,6 +12,8 @@ export const siteSettingsSchema = z.object({
   /** English month names short ("Apr 26, 2024", as on the seed page) or long ("April 26, 2024"). */
   dateStyle: z.enum(['medium', 'long']),
   showHijriDate: z.boolean(),
+  /** Set by an owner: every staff member must turn on two-step verification to use the newsroom. */
+  requireTwoFactor: z.boolean(),
 });
 
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
@@ -24,4 +26,5 @@ export const defaultSiteSettings: SiteSettings = {
   arabicDigits: 'latn',
   dateStyle: 'medium',
   showHijriDate: true,
+  requireTwoFactor: false,
 };

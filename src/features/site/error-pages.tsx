@@ -14,7 +14,10 @@ function languageOf(path: string): Language {
  * The one place an error becomes an answer: a page in the reader's language (JSON for API calls).
  * Unknown errors are logged with the request id and shown as a generic 500.
  */
-export function renderError(deps: SiteDeps, log: Logger) {
+/** Renders a newsroom page; given by the server so errors under /admin look like the newsroom. */
+export type AdminErrorRenderer = (c: Context<AppEnv>, page: { title: MessageKey; body: null; error: string; status: number }) => Promise<Response>;
+
+export function renderError(deps: SiteDeps, log: Logger, renderAdminError?: AdminErrorRenderer) {
   return async (err: unknown, c: Context<AppEnv>): Promise<Response> => {
     const appError = err instanceof AppError ? err : undefined;
     const status = appError?.status ?? 500;
@@ -25,6 +28,9 @@ export function renderError(deps: SiteDeps, log: Logger) {
       return c.json({ errors: [{ code: appError?.code ?? 'INTERNAL_ERROR', message: createTranslator(lang).t(key) }] }, status);
     }
     c.header('Cache-Control', 'no-store');
+    if (renderAdminError && (c.req.path === '/admin' || c.req.path.startsWith('/admin/'))) {
+      return renderAdminError(c, { title: 'error.title', body: null, error: createTranslator(c.get('staff')?.language ?? lang).t(key), status });
+    }
     try {
       const ctx = await loadPageContext(deps, c, lang, { firstPage: true });
       const { t } = ctx;

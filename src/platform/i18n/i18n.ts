@@ -1,12 +1,14 @@
+import { adminAr } from './admin.ar.js';
+import { adminEn, type AdminMessageKey } from './admin.en.js';
 import { ar } from './ar.js';
-import { en, type MessageKey } from './en.js';
+import { en, type MessageKey as SiteMessageKey } from './en.js';
 
 export type Language = 'en' | 'ar';
 export const LANGUAGES: readonly Language[] = ['en', 'ar'];
 export type DigitStyle = 'latn' | 'arab';
-export type { MessageKey };
+export type MessageKey = SiteMessageKey | AdminMessageKey;
 
-const catalogues: Record<Language, Record<MessageKey, string>> = { en, ar };
+const catalogues: Record<Language, Record<MessageKey, string>> = { en: { ...en, ...adminEn }, ar: { ...ar, ...adminAr } };
 
 export function isLanguage(v: unknown): v is Language {
   return v === 'en' || v === 'ar';
