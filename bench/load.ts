@@ -6,9 +6,8 @@ export interface LoadOptions {
   /** One path, or many taken in turn across all connections (each request gets the next path). */
   paths: readonly string[];
   connections: number;
-  /** Seconds of measured load; or `amount` requests if given. */
+  /** Seconds of measured load. */
   seconds: number;
-  amount?: number;
   warmupSeconds: number;
   headers: Record<string, string>;
   /** The server's pid, to report the CPU time it spent per request. */
@@ -30,7 +29,7 @@ export interface LoadResult {
   serverCpuShare: number;
 }
 
-function run(opts: LoadOptions, seconds: number, amount: number | undefined, record: boolean): Promise<LoadResult> {
+function run(opts: LoadOptions, seconds: number, record: boolean): Promise<LoadResult> {
   // One shared counter: with 10 connections the paths are still visited in order, each once per lap.
   let next = 0;
   const many = opts.paths.length > 1;
@@ -44,7 +43,6 @@ function run(opts: LoadOptions, seconds: number, amount: number | undefined, rec
         url: `http://127.0.0.1:${opts.port}`,
         connections: opts.connections,
         duration: seconds,
-        amount,
         timeout: 10,
         headers: opts.headers,
         requests: [
@@ -84,6 +82,6 @@ function run(opts: LoadOptions, seconds: number, amount: number | undefined, rec
 
 /** A short unmeasured warm-up (JIT, caches, connection setup), then the measured run. */
 export async function load(opts: LoadOptions): Promise<LoadResult> {
-  if (opts.warmupSeconds > 0) await run(opts, opts.warmupSeconds, undefined, false);
-  return run(opts, opts.seconds, opts.amount, true);
+  if (opts.warmupSeconds > 0) await run(opts, opts.warmupSeconds, false);
+  return run(opts, opts.seconds, true);
 }

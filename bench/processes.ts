@@ -59,7 +59,7 @@ function probe(port: number, path: string, headers: Record<string, string>): Pro
  * Polls `path` until it answers 200 and returns ms from spawn to that answer's first byte. Refused
  * connections (not listening yet) are retried every 5 ms; the child exiting ends the wait at once.
  */
-export async function waitForFirstByte(child: Child, path: string, headers: Record<string, string>, timeoutMs = 20_000): Promise<number> {
+export async function waitForFirstByte(child: Child, path: string, headers: Record<string, string>, timeoutMs = 30_000): Promise<number> {
   const deadline = child.startedAt + timeoutMs;
   for (;;) {
     if (child.process.exitCode !== null || child.process.signalCode !== null) {
@@ -86,6 +86,10 @@ export async function stopChild(child: ChildProcess, graceMs = 5_000): Promise<v
   const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
   await exited;
   clearTimeout(timer);
+}
+
+export function signalAllChildren(signal: NodeJS.Signals): void {
+  for (const child of running) child.kill(signal);
 }
 
 export async function stopAllChildren(): Promise<void> {

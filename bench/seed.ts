@@ -1,3 +1,4 @@
+import type { Insertable } from 'kysely';
 import { migrations } from '../migrations/index.js';
 import { loadConfig } from '../src/config.js';
 import type { DB } from '../src/db-schema.js';
@@ -90,7 +91,8 @@ class Seeder {
   private readonly slugs = { en: new Set<string>(), ar: new Set<string>() };
   /** Translation group of each article, needed when a bulk translation follows a services original. */
   private readonly groups = new Map<string, string>();
-  private pending: { article: DB['articles']; tags: DB['article_tags'][]; bylines: DB['article_bylines'][] }[] = [];
+  // Insertable: columns the newsroom adds later that may be null (e.g. who created it) stay unset, as on import.
+  private pending: { article: Insertable<DB['articles']>; tags: DB['article_tags'][]; bylines: DB['article_bylines'][] }[] = [];
 
   constructor(
     private readonly deps: Deps,

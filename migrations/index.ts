@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as createContent from './2026-11-24-1200-create-content.js';
 import * as createJobs from './2026-11-24-1300-create-jobs.js';
 import * as createStaff from './2026-11-24-1400-create-staff.js';
+import * as createNewsroomArticles from './2026-11-24-1500-create-newsroom-articles.js';
 
 /** Every migration, in order. A literal list: adding one is adding a line here. */
 export const migrations: Record<string, Migration> = {
   '2026-11-24-1200-create-content': createContent,
   '2026-11-24-1300-create-jobs': createJobs,
   '2026-11-24-1400-create-staff': createStaff,
+  '2026-11-24-1500-create-newsroom-articles': createNewsroomArticles,
 };

@@ -35,6 +35,7 @@ const envSchema = z.object({
   PAGE_CACHE_S_MAXAGE: int(0, 31_536_000).default(60),
   SHUTDOWN_TIMEOUT_MS: int(0, 600_000).default(10_000),
   TRUST_PROXY: bool.default(false),
+  RUN_JOBS: bool.default(true),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL').optional(),
   MAIL_FROM: z.string().min(3).default('Arab Press <newsroom@localhost>'),
 });
@@ -51,6 +52,8 @@ export type Config = Readonly<{
   pageCache: { maxEntries: number; maxBytes: number; sMaxAge: number };
   shutdownTimeoutMs: number;
   trustProxy: boolean;
+  /** Whether `web` also runs background jobs (true on one machine; false beside a separate worker). */
+  runJobs: boolean;
   mail: { smtpUrl: string | undefined; from: string; outboxDir: string };
 }>;
 
@@ -84,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     pageCache: { maxEntries: e.PAGE_CACHE_MAX_ENTRIES, maxBytes: e.PAGE_CACHE_MAX_MB * 1024 * 1024, sMaxAge: e.PAGE_CACHE_S_MAXAGE },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     trustProxy: e.TRUST_PROXY,
+    runJobs: e.RUN_JOBS,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, outboxDir: path.join(dataDir, 'outbox') },
   });
 }

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type {
   ArticleBylinesTable,
   ArticleCorrectionsTable,
+  ArticleLocksTable,
+  ArticleRevisionsTable,
   ArticleSlugHistoryTable,
   ArticlesTable,
   ArticleTagsTable,
@@ -13,6 +15,7 @@ import type { SectionsTable } from './features/sections/sections.table.js';
 import type { SiteSettingsTable } from './features/site-settings/site-settings.table.js';
 import type { TagsTable } from './features/tags/tags.table.js';
 import type { AuditLogTable } from './features/audit/audit.table.js';
+import type { JobsTable } from './platform/jobs/jobs.table.js';
 import type { SignInThrottleTable, StaffSessionsTable, StaffTokensTable, StaffUsersTable } from './features/staff/staff.table.js';
 
 /** Every table, as Kysely sees it. Each feature owns its own `*.table.ts`; this only gathers them. */
@@ -28,11 +31,14 @@ export interface DB {
   article_tags: ArticleTagsTable;
   article_bylines: ArticleBylinesTable;
   article_corrections: ArticleCorrectionsTable;
+  article_revisions: ArticleRevisionsTable;
+  article_locks: ArticleLocksTable;
   staff_users: StaffUsersTable;
   staff_sessions: StaffSessionsTable;
   staff_tokens: StaffTokensTable;
   sign_in_throttle: SignInThrottleTable;
   audit_log: AuditLogTable;
+  jobs: JobsTable;
 }
 
 export type Db = Kysely<DB>;

@@ -8,6 +8,7 @@ import { systemClock, type Clock } from './platform/clock.js';
 import { openDatabase, type Database } from './platform/db/database.js';
 import type { Logger } from './platform/log.js';
 import { createMailer, type Mailer } from './platform/mail/mailer.js';
+import { createJobScheduler, type Scheduler } from './features/articles/index.js';
 
 /** Everything stateful, built once at start and passed down as arguments (no singletons). */
 export interface Deps {
@@ -21,6 +22,7 @@ export interface Deps {
   clock: Clock;
   mediaDir: string;
   mailer: Mailer;
+  scheduler: Scheduler;
 }
 
 export async function createDeps(config: Config, log: Logger, overrides: { clock?: Clock } = {}): Promise<Deps> {
@@ -38,6 +40,7 @@ export async function createDeps(config: Config, log: Logger, overrides: { clock
     clock: overrides.clock ?? systemClock,
     mediaDir: path.join(config.dataDir, 'media'),
     mailer: createMailer(config.mail, log),
+    scheduler: createJobScheduler(overrides.clock ?? systemClock),
   };
 }
 

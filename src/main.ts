@@ -7,13 +7,23 @@ import { seedDemoIfEmpty } from './features/demo/index.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { createLogger } from './platform/log.js';
 import { createApp } from './server.js';
+import { createWorker } from './worker.js';
+import { parseArgs } from 'node:util';
+import { ZodError } from 'zod';
+import { createStaffUser, issuePasswordToken, issueSetupTokenIfNoStaff } from './features/staff/index.js';
+import { STAFF_ROLES, type StaffRole } from './http/access.js';
+import { AppError } from './platform/errors.js';
 
 const USAGE = `Usage: arabpress <command>
 
 Commands:
   web       migrate, fill an empty database with demo content (unless SEED_DEMO=false), serve the site
+            (and run background jobs unless RUN_JOBS=false)
+  worker    run background jobs only (scheduled publishing…), for a separate worker process
   migrate   apply pending database migrations and exit
-  seed      fill an empty database with demo content and exit`;
+  seed      fill an empty database with demo content and exit
+  user create --email <address> --role <contributor|author|editor|admin|owner> [--name <name>] [--language en|ar]
+            create a staff account and print a one-time link to choose its password`;
 
 async function prepare(deps: Deps, seed: boolean): Promise<void> {
   await migrateToLatest(deps.db as never, migrations, deps.log);
@@ -23,8 +33,18 @@ async function prepare(deps: Deps, seed: boolean): Promise<void> {
 async function web(config: Config, deps: Deps): Promise<void> {
   await prepare(deps, config.seedDemo);
   const app = createApp(deps);
+  // Jobs whose time passed while the server was down (a scheduled article) run now, then on schedule.
+  const worker = config.runJobs ? createWorker(deps) : undefined;
+  await worker?.runDue();
+  worker?.start({ pollMs: 1000 });
+  const setupToken = await issueSetupTokenIfNoStaff(deps);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
     deps.log.info({ port: info.port, database: deps.database.kind }, `Arab Press is serving on http://localhost:${info.port}`);
+    if (setupToken) {
+      // Printed, not logged as data: it is a one-time secret meant for the person at the console.
+      const link = `${config.publicUrl ?? `http://localhost:${info.port}`}/admin/setup/${setupToken}`;
+      console.log(`\nNo newsroom staff yet. Open this one-time link to create the owner account:\n  ${link}\n`);
+    }
   });
 
   let stopping = false;
@@ -40,7 +60,9 @@ async function web(config: Config, deps: Deps): Promise<void> {
     force.unref();
     if ('closeIdleConnections' in server) server.closeIdleConnections();
     server.close(() => {
-      void closeDeps(deps).then(
+      void (worker?.stop() ?? Promise.resolve())
+        .then(() => closeDeps(deps))
+        .then(
         () => {
           deps.log.info('stopped');
           process.exit(0);
@@ -56,9 +78,49 @@ async function web(config: Config, deps: Deps): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
+async function userCommand(deps: Deps, argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { email: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, language: { type: 'string' } },
+  });
+  if (positionals[0] !== 'create' || !values.email || !values.role) throw new UsageError();
+  const role = values.role as StaffRole;
+  if (!STAFF_ROLES.includes(role)) throw new UsageError(`--role must be one of ${STAFF_ROLES.join(', ')}`);
+  const user = await createStaffUser(deps, { userId: null, label: 'cli', ip: 'local' }, {
+    email: values.email,
+    name: values.name ?? values.email,
+    role,
+    language: values.language === 'ar' ? 'ar' : 'en',
+  });
+  const token = await issuePasswordToken(deps, user.id);
+  const base = deps.config.publicUrl ?? `http://localhost:${deps.config.port}`;
+  console.log(`Created ${user.role} ${user.email}. One-time link to choose a password (valid for one hour):\n  ${base}/admin/password/reset/${token}`);
+}
+
+async function runWorker(deps: Deps): Promise<void> {
+  await migrateToLatest(deps.db as never, migrations, deps.log);
+  const worker = createWorker(deps);
+  worker.start({ pollMs: 1000 });
+  deps.log.info('worker started');
+  const stop = () => void worker.stop().then(() => closeDeps(deps)).then(() => process.exit(0));
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+class UsageError extends Error {}
+
+/** What to tell the person at the console about a mistake of theirs; undefined for real failures. */
+function cliErrorMessage(err: unknown): string | undefined {
+  if (err instanceof UsageError) return err.message || USAGE;
+  if (err instanceof AppError) return err.code;
+  if (err instanceof ZodError) return err.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('\n');
+  return undefined;
+}
+
 async function main(argv: string[]): Promise<void> {
   const command = argv[0] ?? 'web';
-  if (!['web', 'migrate', 'seed'].includes(command)) {
+  if (!['web', 'worker', 'migrate', 'seed', 'user'].includes(command)) {
     console.error(USAGE);
     process.exit(command === 'help' || command === '--help' ? 0 : 2);
   }
@@ -75,8 +137,18 @@ async function main(argv: string[]): Promise<void> {
   const log = createLogger(config.log);
   const deps = await createDeps(config, log);
   if (command === 'web') return web(config, deps);
-  await prepare(deps, command === 'seed');
-  await closeDeps(deps);
+  if (command === 'worker') return runWorker(deps);
+  try {
+    await prepare(deps, command === 'seed');
+    if (command === 'user') await userCommand(deps, argv.slice(1));
+  } catch (err) {
+    const message = cliErrorMessage(err);
+    if (message === undefined) throw err;
+    console.error(message);
+    process.exitCode = 2;
+  } finally {
+    await closeDeps(deps);
+  }
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {

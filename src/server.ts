@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Deps } from './deps.js';
-import { archiveSiteRoutes, articleSiteRoutes, listingSiteRoutes } from './features/articles/index.js';
+import { archiveSiteRoutes, articleAdminRoutes, articleSiteRoutes, dashboardRoutes, listingSiteRoutes, revisionAdminRoutes } from './features/articles/index.js';
 import { homeSiteRoutes } from './features/home/index.js';
 import { mediaRoutes } from './features/media/index.js';
 import { newsletterSiteRoutes } from './features/newsletters/index.js';
@@ -10,7 +10,6 @@ import { searchSiteRoutes } from './features/search/index.js';
 import { healthRoutes, renderError } from './features/site/index.js';
 import { accountRoutes, createStaffGuard, renderAdmin, signInRoutes, staffManagementRoutes } from './features/staff/index.js';
 import { auditRoutes } from './features/audit/index.js';
-import { dashboardRoutes } from './features/dashboard/index.js';
 import { registerRoutes, type AppEnv, type RouteDef } from './http/access.js';
 import { assetRoutes } from './http/assets.routes.js';
 import { requestLog } from './http/middleware/request-log.js';
@@ -54,6 +53,8 @@ export function allRoutes(deps: Deps): RouteDef[] {
   return [
     ...signInRoutes(deps),
     ...dashboardRoutes(deps),
+    ...articleAdminRoutes(deps),
+    ...revisionAdminRoutes(deps),
     ...accountRoutes(deps),
     ...staffManagementRoutes(deps),
     ...auditRoutes(deps),

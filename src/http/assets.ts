@@ -20,6 +20,8 @@ export interface Asset {
 export interface Assets {
   css: Asset;
   adminCss: Asset;
+  /** The newsroom editor's script, when it has been built (scripts/build-client.mjs); absent in a source-only checkout. */
+  adminEditorJs: Asset | undefined;
   fonts: { latin400: Asset; latin700: Asset; arabic400: Asset; arabic700: Asset };
   byUrl: Map<string, Asset>;
 }
@@ -64,6 +66,8 @@ export function loadAssets(): Assets {
     .replaceAll('url(/fonts/naskh-700.woff2)', `url(${fonts.arabic700.url})`);
   const finalCss = asset('/assets/', 'site', 'css', 'text/css; charset=utf-8', Buffer.from(cssText), true);
   const adminCss = asset('/assets/', 'admin', 'css', 'text/css; charset=utf-8', readFileSync(path.join(path.dirname(cssFile), 'admin.css')), true);
-  const byUrl = new Map<string, Asset>([finalCss, adminCss, ...Object.values(fonts)].map((a) => [a.url, a]));
-  return { css: finalCss, adminCss, fonts, byUrl };
+  const editorFile = [path.join(here, 'assets', 'admin-editor.js'), path.join(here, '..', 'dist', 'assets', 'admin-editor.js'), path.join(here, '..', '..', 'dist', 'assets', 'admin-editor.js')].find(existsSync);
+  const adminEditorJs = editorFile ? asset('/assets/', 'admin-editor', 'js', 'text/javascript; charset=utf-8', readFileSync(editorFile), true) : undefined;
+  const byUrl = new Map<string, Asset>([finalCss, adminCss, ...(adminEditorJs ? [adminEditorJs] : []), ...Object.values(fonts)].map((a) => [a.url, a]));
+  return { css: finalCss, adminCss, adminEditorJs, fonts, byUrl };
 }

@@ -14,8 +14,10 @@ import { POSTGRES_ADMIN_URL, postgresUrlFor } from '../databases.js';
  */
 export interface RunningServer {
   baseUrl: string;
-  /** Everything the server wrote to stdout and stderr so far (JSON log lines at warn and above). */
+  /** Everything the server wrote to stdout and stderr so far, interleaved (for failure messages). */
   output(): string;
+  /** What it wrote to stderr alone: the logger writes to stdout, so this is crashes and Node warnings. */
+  stderr(): string;
   /** SIGTERM, wait for the exit, require exit code 0, then delete the data folder and database. */
   stop(): Promise<void>;
 }
@@ -104,9 +106,17 @@ export async function startServer(db: 'sqlite' | 'postgres'): Promise<RunningSer
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  let stderr = '';
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    output += chunk;
+    stderr += chunk;
+  });
   const exited = exitOf(child);
+  // If the test process ends without stop() (an interrupted run), take the server with it.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  void exited.then(() => process.off('exit', killOnExit));
 
   try {
     await waitUntilHealthy(baseUrl, exited, () => output);
@@ -121,6 +131,7 @@ export async function startServer(db: 'sqlite' | 'postgres'): Promise<RunningSer
   return {
     baseUrl,
     output: () => output,
+    stderr: () => stderr,
     async stop() {
       if (stopped) return;
       stopped = true;

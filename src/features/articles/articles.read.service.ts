@@ -44,7 +44,16 @@ export async function findArticleForPage(db: Db, lang: Language, sectionSlug: st
     return current ? { kind: 'redirect', path: articlePath(current.language, current.section_slug, current.slug) } : { kind: 'missing' };
   }
   if (row.section_slug !== sectionSlug) return { kind: 'redirect', path: articlePath(lang, row.section_slug, row.slug) };
+  return { kind: 'found', article: await buildArticlePage(db, row, lang, relatedCount) };
+}
 
+/** An article in any status as its page would show it: the newsroom's preview. */
+export async function findArticleForPreview(db: Db, id: string): Promise<ArticlePage | undefined> {
+  const row = await repo.findPageRowById(db, id);
+  return row && buildArticlePage(db, row, row.language, 4, row.published_at ? undefined : new Date());
+}
+
+async function buildArticlePage(db: Db, row: repo.PageRow, lang: Language, relatedCount: number, unpublishedAt?: Date): Promise<ArticlePage> {
   const [tags, bylines, corrections, translations] = await Promise.all([
     repo.findTagRowsForArticle(db, row.id),
     repo.findBylineRowsForArticle(db, row.id),
@@ -53,23 +62,23 @@ export async function findArticleForPage(db: Db, lang: Language, sectionSlug: st
   ]);
   const related = await findRelated(db, lang, row.id, row.translation_group_id, row.section_id, tags.map((t) => t.id), relatedCount);
   const translation = translations.find((t) => t.language !== lang);
+  const summary = toSummary(row, lang);
   return {
-    kind: 'found',
-    article: {
-      ...toSummary(row, lang),
-      translationGroupId: row.translation_group_id,
-      bodyHtml: row.body_html,
-      updatedAt: fromDbTime(row.updated_at),
-      bylines: bylines.map((b) => ({ name: b.external_name ?? (lang === 'ar' ? b.name_ar : b.name_en) ?? '', personSlug: b.person_slug })),
-      tags: tags.map((t) => ({ id: t.id, slug: t.slug, name: lang === 'ar' ? t.name_ar : t.name_en })),
-      corrections: corrections.map((c) => ({ note: c.note, createdAt: fromDbTime(c.created_at) })),
-      translation: translation ? { language: translation.language, headline: translation.headline, path: articlePath(translation.language, translation.section_slug, translation.slug) } : null,
-      related,
-      seoTitle: row.seo_title,
-      seoDescription: row.seo_description,
-      canonicalUrl: row.canonical_url,
-      personIds: bylines.flatMap((b) => (b.person_id ? [b.person_id] : [])),
-    },
+    ...summary,
+    // A draft has no publication time yet; the preview shows "now", as publishing would.
+    publishedAt: row.published_at ? summary.publishedAt : (unpublishedAt ?? summary.publishedAt),
+    translationGroupId: row.translation_group_id,
+    bodyHtml: row.body_html,
+    updatedAt: row.published_at ? fromDbTime(row.updated_at) : (unpublishedAt ?? fromDbTime(row.updated_at)),
+    bylines: bylines.map((b) => ({ name: b.external_name ?? (lang === 'ar' ? b.name_ar : b.name_en) ?? '', personSlug: b.person_slug })),
+    tags: tags.map((t) => ({ id: t.id, slug: t.slug, name: lang === 'ar' ? t.name_ar : t.name_en })),
+    corrections: corrections.map((c) => ({ note: c.note, createdAt: fromDbTime(c.created_at) })),
+    translation: translation ? { language: translation.language, headline: translation.headline, path: articlePath(translation.language, translation.section_slug, translation.slug) } : null,
+    related,
+    seoTitle: row.seo_title,
+    seoDescription: row.seo_description,
+    canonicalUrl: row.canonical_url,
+    personIds: bylines.flatMap((b) => (b.person_id ? [b.person_id] : [])),
   };
 }
 

@@ -67,6 +67,17 @@ export function findSummaryRowsByIds(db: Db, ids: readonly string[]): Promise<Su
   return summaryQuery(db).where('a.id', 'in', ids).where('a.status', '=', 'published').execute();
 }
 
+function pageQuery(db: Db) {
+  return summaryQuery(db).select(['a.status', 'a.translation_group_id', 'a.body_html', 'a.updated_at', 'a.seo_title', 'a.seo_description', 'a.canonical_url']);
+}
+
+export type PageRow = NonNullable<Awaited<ReturnType<ReturnType<typeof pageQuery>['executeTakeFirst']>>>;
+
+/** Any status: for the newsroom's preview. */
+export function findPageRowById(db: Db, id: string) {
+  return pageQuery(db).where('a.id', '=', id).executeTakeFirst();
+}
+
 export function findArticleRowBySlug(db: Db, language: Language, slug: string) {
   return summaryQuery(db)
     .select([

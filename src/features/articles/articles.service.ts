@@ -128,6 +128,8 @@ export async function createArticle(deps: ArticleDeps, input: ArticleInput): Pro
       published_at: null,
       created_at: now,
       updated_at: now,
+      created_by_user_id: null,
+      scheduled_at: null,
     });
     await repo.replaceArticleTags(trx, id, refs.tagIds);
     await repo.replaceArticleBylines(trx, id, refs.bylines);

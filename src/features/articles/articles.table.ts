@@ -22,6 +22,29 @@ export interface ArticlesTable {
   published_at: string | null;
   created_at: string;
   updated_at: string;
+  created_by_user_id: string | null;
+  scheduled_at: string | null;
+}
+
+export interface ArticleRevisionsTable {
+  id: string;
+  article_id: string;
+  number: number;
+  user_id: string | null;
+  author_label: string;
+  kind: 'autosave' | 'save' | 'status' | 'restore';
+  status: ArticleStatus;
+  snapshot: string;
+  created_at: string;
+}
+
+export interface ArticleLocksTable {
+  article_id: string;
+  user_id: string;
+  user_label: string;
+  session_id: string;
+  acquired_at: string;
+  heartbeat_at: string;
 }
 
 export interface ArticleSlugHistoryTable {

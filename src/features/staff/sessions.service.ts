@@ -1,4 +1,3 @@
-import type { Db } from '../../db-schema.js';
 import type { StaffPrincipal } from '../../http/access.js';
 import { newId } from '../../platform/db/ids.js';
 import { fromDbTime, toDbTime } from '../../platform/db/time.js';

@@ -46,6 +46,26 @@ export function createDateFormatter(lang: Language, timeZone: string, digits: Di
   return f;
 }
 
+/**
+ * The UTC instant of a wall-clock time in a zone ("2026-11-24T15:30" in Asia/Riyadh → 12:30Z), as a
+ * newsroom types it in a datetime-local field. Undefined for text that is not such a time.
+ */
+export function zonedLocalToUtc(local: string, timeZone: string): Date | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(local.trim());
+  if (!m) return undefined;
+  const [y, mo, d, h, mi, s] = m.slice(1).map((v) => Number(v ?? 0)) as [number, number, number, number, number, number];
+  const guess = Date.UTC(y, mo - 1, d, h, mi, s);
+  // The zone's offset at that moment; a second pass settles times near a daylight-saving change.
+  const offsetAt = (t: number) => {
+    const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(new Date(t)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+    const o = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+    return o ? (o[1] === '-' ? -1 : 1) * (Number(o[2]) * 60 + Number(o[3])) * 60_000 : 0;
+  };
+  const first = guess - offsetAt(guess);
+  const result = guess - offsetAt(first);
+  return Number.isNaN(result) ? undefined : new Date(result);
+}
+
 /** Checks a time zone name the way Intl will use it. */
 export function isValidTimeZone(tz: string): boolean {
   try {

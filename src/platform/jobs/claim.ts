@@ -1,10 +1,10 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { DatabaseKind } from '../db/database.js';
 import { toDbTime } from '../db/time.js';
 import { claimDueJobsPostgres } from './claim.postgres.js';
 import { claimDueJobsSqlite } from './claim.sqlite.js';
 import type { ClaimParams } from './due.js';
-import { jobsDb, type JobsTable, type JobsTables } from './jobs.table.js';
+import { jobsDb, type JobsDb, type JobsTable, type JobsTables } from './jobs.table.js';
 
 export type ClaimedJob = Selectable<JobsTable>;
 
@@ -25,7 +25,7 @@ export interface ClaimOptions {
  * still running under a live lease), or running with an expired lease (its worker crashed or
  * overran). Each claim counts one attempt.
  */
-export async function claimDueJobs<DB extends JobsTables>(db: Kysely<DB>, kind: DatabaseKind, opts: ClaimOptions): Promise<ClaimedJob[]> {
+export async function claimDueJobs<DB extends JobsTables>(db: JobsDb<DB>, kind: DatabaseKind, opts: ClaimOptions): Promise<ClaimedJob[]> {
   if (opts.limit < 1 || opts.names?.length === 0) return [];
   const params: ClaimParams = {
     workerId: opts.workerId,

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 
 export type JobStatus = 'pending' | 'running' | 'done' | 'failed';
 
@@ -13,7 +13,7 @@ export interface JobsTable {
   attempts: number; // runs started so far (counted when claimed, so a crash counts too)
   max_attempts: number;
   last_error: string | null;
-  locked_by: string | null; // worker id holding the lease while running
+  locked_by: string | null; // the worker that claimed it last (holds the lease while running)
   locked_until: string | null; // lease end; after it another worker may take the job over
   created_at: string;
   updated_at: string;
@@ -25,10 +25,12 @@ export type JobsTables = {
 };
 
 /**
- * The queue's functions take any Kysely or Transaction whose database has the jobs table (the app's
- * `Db`, a feature's transaction). Kysely<DB> is invariant in DB, so they narrow it here; they touch
- * only the jobs table, which makes the narrowing safe.
+ * What the queue's functions take: a Kysely or a Transaction over any database that has the jobs
+ * table (the app's Db, a feature's transaction). Transaction is named so TypeScript infers DB from it.
  */
-export function jobsDb<DB extends JobsTables>(db: Kysely<DB>): Kysely<JobsTables> {
+export type JobsDb<DB extends JobsTables> = Kysely<DB> | Transaction<DB>;
+
+/** Kysely<DB> is invariant in DB; the queue touches only the jobs table, so narrowing to it is safe. */
+export function jobsDb<DB extends JobsTables>(db: JobsDb<DB>): Kysely<JobsTables> {
   return db as unknown as Kysely<JobsTables>;
 }

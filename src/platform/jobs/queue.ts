@@ -1,7 +1,7 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { toDbTime } from '../db/time.js';
 import { newId } from '../db/ids.js';
-import { jobsDb, type JobsTables } from './jobs.table.js';
+import { jobsDb, type JobsDb, type JobsTables } from './jobs.table.js';
 
 export const DEFAULT_MAX_ATTEMPTS = 5;
 
@@ -23,7 +23,7 @@ export interface NewJob {
  * (new payload, run_at and max_attempts, attempts reset) instead of a second one being added.
  * Returns the job's id.
  */
-export async function enqueueJob<DB extends JobsTables>(db: Kysely<DB>, job: NewJob, now: Date): Promise<string> {
+export async function enqueueJob<DB extends JobsTables>(db: JobsDb<DB>, job: NewJob, now: Date): Promise<string> {
   const payload = JSON.stringify(job.payload);
   if (payload === undefined) throw new TypeError(`job ${job.name}: payload is not JSON-serialisable`);
   const maxAttempts = job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
@@ -64,13 +64,13 @@ export async function enqueueJob<DB extends JobsTables>(db: Kysely<DB>, job: New
  * Deletes the pending jobs with this dedupe key (e.g. an article taken off the schedule) and
  * returns how many. A job already running is not stopped: its handler must re-check the state.
  */
-export async function cancelJobs<DB extends JobsTables>(db: Kysely<DB>, dedupeKey: string): Promise<number> {
+export async function cancelJobs<DB extends JobsTables>(db: JobsDb<DB>, dedupeKey: string): Promise<number> {
   const result = await jobsDb(db).deleteFrom('jobs').where('dedupe_key', '=', dedupeKey).where('status', '=', 'pending').executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 
 /** Deletes done jobs last touched before `before` (failed ones are kept for inspection). */
-export async function deleteDoneJobs<DB extends JobsTables>(db: Kysely<DB>, before: Date): Promise<number> {
+export async function deleteDoneJobs<DB extends JobsTables>(db: JobsDb<DB>, before: Date): Promise<number> {
   const result = await jobsDb(db).deleteFrom('jobs').where('status', '=', 'done').where('updated_at', '<', toDbTime(before)).executeTakeFirst();
   return Number(result.numDeletedRows);
 }

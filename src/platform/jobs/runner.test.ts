@@ -26,7 +26,7 @@ afterAll(async () => {
   for (const d of opened) await d.destroy().catch(() => {});
 });
 
-const runner = (handlers: JobRunnerOptions['handlers'], more: Partial<JobRunnerOptions> = {}) => createJobRunner({ db, kind, clock, log, handlers, ...more });
+const runner = (handlers: JobRunnerOptions['handlers'], more: Pick<JobRunnerOptions, 'workerId' | 'leaseMs' | 'concurrency'> = {}) => createJobRunner({ db, kind, clock, log, handlers, ...more });
 const job = (id: string) => db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 const idPayload = z.object({ articleId: z.string() });
 
