@@ -48,6 +48,20 @@ async function createPostgresCopy(): Promise<{ url: string; drop: () => Promise<
   };
 }
 
+/**
+ * Stops the site (closing its database as a server shutdown would) and starts it again on the same
+ * database and files, optionally at another time: for restarts across a scheduled time.
+ */
+export async function restartSite(site: TestSite, at?: Date): Promise<TestSite> {
+  await closeDeps(site.deps);
+  if (at) site.clock.set(at);
+  const deps = await createDeps(site.deps.config, site.deps.log, { clock: site.clock });
+  const app = createApp(deps);
+  // Mutated in place so the file's afterAll closes the running instance, not the stopped one.
+  Object.assign(site, { deps, app, get: async (p: string, headers = {}) => app.request(p, { headers }), post: async (p: string, form: Record<string, string>, headers = {}) => app.request(p, { method: 'POST', body: new URLSearchParams(form).toString(), headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers } }) });
+  return site;
+}
+
 /** A second web process on the same database, as when running several instances on PostgreSQL. */
 export async function createSecondInstance(site: TestSite): Promise<TestSite> {
   const deps = await createDeps(site.deps.config, site.deps.log, { clock: site.clock });
@@ -87,7 +101,7 @@ export async function createTestSite(opts: { env?: Record<string, string>; now?:
       app.request(p, { method: 'POST', body: new URLSearchParams(form).toString(), headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers } }),
   };
   afterAll(async () => {
-    await closeDeps(deps);
+    await closeDeps(site.deps);
     await drop();
     rmSync(dataDir, { recursive: true, force: true });
   });

@@ -197,6 +197,12 @@ export async function outbox(site: TestSite): Promise<OutboxMail[]> {
   return Promise.all(files.map(async (f) => ({ file: f, mail: await simpleParser(await readFile(path.join(dir, f))) })));
 }
 
+/** The messages sent to one address, oldest first. */
+export async function mailsTo(site: TestSite, address: string): Promise<ParsedMail[]> {
+  const to = (m: ParsedMail) => (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []).flatMap((a) => a.value.map((v) => v.address?.toLowerCase()));
+  return (await outbox(site)).map((o) => o.mail).filter((m) => to(m).includes(address.toLowerCase()));
+}
+
 /** The first newsroom link (`/admin/…`) in a message's text, as a path. */
 export function linkIn(mail: ParsedMail): string {
   const m = /https?:\/\/[^\s]+(\/admin\/[^\s]+)/.exec(mail.text ?? '');

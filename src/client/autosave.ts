@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ArticleDocument } from '../editor/index.js';
 import type { DraftStore, FormFields } from './drafts.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The whole form kept in the browser while the server cannot take it (offline, 5xx, session ended, lock
