@@ -149,7 +149,7 @@ async function main(): Promise<void> {
   log(`Load average before start: ${fmt(load1!, 2)}${load1! > os.cpus().length / 2 ? '  — WARNING: other work is running on this machine; figures will be low and noisy' : ''}`);
   log();
 
-  // 1. Data: through the newsroom's services, into a fresh SQLite database.
+  // 1. Data: through the newsroom's services (or bulk rows, see seed.ts), into a fresh SQLite database.
   log(`1. Seeding ${ARTICLES} published articles (${PLAN.english} en, ${PLAN.arabic} ar of which ${PLAN.translations} translations), mode ${SEED_MODE}`);
   const seeded = await seedDatabase(dataDir, PLAN, { mode: SEED_MODE, budgetMs: SEED_BUDGET_MS, onProgress: (done, total, via) => progress(`${done}/${total} articles (${via})`) });
   log(`   seeded in ${fmt(seeded.ms / 1000)} s: ${seeded.viaServices} through createArticle + publishArticle, ${seeded.viaBulk} as bulk rows rendered by documentToHtml/documentToPlainText`);
@@ -204,7 +204,8 @@ async function main(): Promise<void> {
   await stopChild(cached.server.process);
   log();
 
-  // 3. The uncached server: every request renders (SQL + JSX + compression).
+  // 3. The uncached server: every request renders (SQL + JSX). With the cache off the product sends
+  // plain HTML (no brotli), so these runs do not include compression; (e) above does.
   log('3. Uncached server (PAGE_CACHE_MAX_ENTRIES=0, same database)');
   // This start also polls /healthz first, to split start-up from the first render of the home page.
   const uncached = await startProductServer('uncached server', { PAGE_CACHE_MAX_ENTRIES: '0' }, { healthFirst: true });

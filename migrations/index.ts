@@ -3,6 +3,7 @@ import * as createContent from './2026-11-24-1200-create-content.js';
 import * as createJobs from './2026-11-24-1300-create-jobs.js';
 import * as createStaff from './2026-11-24-1400-create-staff.js';
 import * as createNewsroomArticles from './2026-11-24-1500-create-newsroom-articles.js';
+import * as mediaLibrary from './2026-11-24-1600-media-library.js';
 
 /** Every migration, in order. A literal list: adding one is adding a line here. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24-1300-create-jobs': createJobs,
   '2026-11-24-1400-create-staff': createStaff,
   '2026-11-24-1500-create-newsroom-articles': createNewsroomArticles,
+  '2026-11-24-1600-media-library': mediaLibrary,
 };

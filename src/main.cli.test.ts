@@ -105,7 +105,7 @@ describe('arabpress user create', () => {
 
   it.skipIf(TEST_DB === 'postgres')('exits 2 with one clear line for an unknown role', async () => {
     const run = await runs.badRole;
-    expect(run.code).toBe(2);
+    expect(run.code, run.stderr).toBe(2);
     expect(run.stdout).toBe('');
     const lines = run.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
@@ -114,7 +114,7 @@ describe('arabpress user create', () => {
 
   it.skipIf(TEST_DB === 'postgres')('exits 2 with one clear line for an invalid email address', async () => {
     const run = await runs.badEmail;
-    expect(run.code).toBe(2);
+    expect(run.code, run.stderr).toBe(2);
     expect(run.stdout).toBe('');
     const lines = run.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);

@@ -7,7 +7,10 @@ import { homeSiteRoutes } from './features/home/index.js';
 import { mediaRoutes } from './features/media/index.js';
 import { newsletterSiteRoutes } from './features/newsletters/index.js';
 import { searchSiteRoutes } from './features/search/index.js';
-import { healthRoutes, renderError } from './features/site/index.js';
+import { healthRoutes, renderError, settingsAdminRoutes } from './features/site/index.js';
+import { sectionAdminRoutes } from './features/sections/index.js';
+import { tagAdminRoutes } from './features/tags/index.js';
+import { peopleAdminRoutes } from './features/people/index.js';
 import { accountRoutes, createStaffGuard, renderAdmin, signInRoutes, staffManagementRoutes } from './features/staff/index.js';
 import { auditRoutes } from './features/audit/index.js';
 import { registerRoutes, type AppEnv, type RouteDef } from './http/access.js';
@@ -58,6 +61,10 @@ export function allRoutes(deps: Deps): RouteDef[] {
     ...accountRoutes(deps),
     ...staffManagementRoutes(deps),
     ...auditRoutes(deps),
+    ...settingsAdminRoutes(deps),
+    ...sectionAdminRoutes(deps),
+    ...tagAdminRoutes(deps),
+    ...peopleAdminRoutes(deps),
     ...healthRoutes(deps),
     ...assetRoutes(deps.assets),
     ...mediaRoutes(deps.mediaDir),

@@ -1,1 +1,2 @@
-export { createPerson, findPersonBySlug, listPeopleBySlugs, newPersonSchema, type Person } from './people.service.js';
+export { createPerson, findPersonBySlug, listPeople, listPeopleBySlugs, newPersonSchema, updatePerson, type Person } from './people.service.js';
+export { peopleAdminRoutes } from './people.admin-routes.js';

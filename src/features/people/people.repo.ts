@@ -11,3 +11,11 @@ export function listPersonRowsBySlugs(db: Db, slugs: readonly string[]) {
 export async function insertPersonRow(db: Db, row: DB['people']): Promise<void> {
   await db.insertInto('people').values(row).execute();
 }
+
+export function listPersonRows(db: Db) {
+  return db.selectFrom('people').selectAll().orderBy('slug').execute();
+}
+
+export async function updatePersonRow(db: Db, id: string, patch: Partial<Omit<DB['people'], 'id' | 'slug' | 'created_at'>>): Promise<void> {
+  await db.updateTable('people').set(patch).where('id', '=', id).execute();
+}

@@ -3,7 +3,7 @@ import type { Db } from '../../db-schema.js';
 import { newId } from '../../platform/db/ids.js';
 import { toDbTime } from '../../platform/db/time.js';
 import type { Language } from '../../platform/i18n/i18n.js';
-import { findPersonRowBySlug, insertPersonRow, listPersonRowsBySlugs } from './people.repo.js';
+import { findPersonRowBySlug, insertPersonRow, listPersonRows, listPersonRowsBySlugs, updatePersonRow } from './people.repo.js';
 import type { PeopleTable } from './people.table.js';
 
 export interface Person {
@@ -57,4 +57,15 @@ export async function createPerson(db: Db, input: z.input<typeof newPersonSchema
   };
   await insertPersonRow(db, row);
   return toPerson(row);
+}
+
+export async function listPeople(db: Db): Promise<Person[]> {
+  return (await listPersonRows(db)).map(toPerson);
+}
+
+export const personChangesSchema = newPersonSchema.omit({ slug: true });
+
+export async function updatePerson(db: Db, id: string, input: z.input<typeof personChangesSchema>): Promise<void> {
+  const v = personChangesSchema.parse(input);
+  await updatePersonRow(db, id, { kind: v.kind, name_en: v.name.en, name_ar: v.name.ar, bio_en: v.bio.en, bio_ar: v.bio.ar, photo_media_id: v.photoMediaId });
 }

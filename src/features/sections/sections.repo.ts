@@ -12,3 +12,7 @@ export function findSectionRowBySlug(db: Db, slug: string): Promise<SectionsTabl
 export async function insertSectionRow(db: Db, row: SectionsTable): Promise<void> {
   await db.insertInto('sections').values(row).execute();
 }
+
+export async function updateSectionRow(db: Db, id: string, patch: Partial<Omit<SectionsTable, 'id' | 'slug' | 'created_at'>>): Promise<void> {
+  await db.updateTable('sections').set(patch).where('id', '=', id).execute();
+}

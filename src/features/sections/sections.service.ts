@@ -4,7 +4,7 @@ import { newId } from '../../platform/db/ids.js';
 import { toDbTime } from '../../platform/db/time.js';
 import { AppError } from '../../platform/errors.js';
 import { RESERVED_SLUGS, type Section } from './section.js';
-import { findSectionRowBySlug, insertSectionRow, listSectionRows } from './sections.repo.js';
+import { findSectionRowBySlug, insertSectionRow, listSectionRows, updateSectionRow } from './sections.repo.js';
 import type { SectionsTable } from './sections.table.js';
 
 export const newSectionSchema = z.object({
@@ -31,4 +31,12 @@ export async function createSection(db: Db, input: z.input<typeof newSectionSche
   const row: SectionsTable = { id: newId(), slug: v.slug, name_en: v.name.en, name_ar: v.name.ar, position: v.position, color: v.color, created_at: toDbTime(now) };
   await insertSectionRow(db, row);
   return toSection(row);
+}
+
+export const sectionChangesSchema = newSectionSchema.omit({ slug: true });
+
+/** Names, order and colour; the slug stays, since it is in every article's address. */
+export async function updateSection(db: Db, id: string, input: z.input<typeof sectionChangesSchema>): Promise<void> {
+  const v = sectionChangesSchema.parse(input);
+  await updateSectionRow(db, id, { name_en: v.name.en, name_ar: v.name.ar, position: v.position, color: v.color });
 }

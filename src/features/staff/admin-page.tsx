@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { getCookie } from 'hono/cookie';
-import { roleAtLeast, type AppContext } from '../../http/access.js';
+import { roleAtLeast, type AppContext, type StaffRole } from '../../http/access.js';
 import type { Assets } from '../../http/assets.js';
 import { AdminLayout } from '../../http/layouts/admin-layout.js';
 import { createTranslator, isLanguage, type Language, type MessageKey, type Translator } from '../../platform/i18n/i18n.js';
@@ -20,9 +20,13 @@ export function adminTranslator(c: AppContext): Translator {
   return createTranslator(adminLanguage(c));
 }
 
-const NAV: { path: string; label: MessageKey; role: 'contributor' | 'admin' }[] = [
+const NAV: { path: string; label: MessageKey; role: StaffRole }[] = [
   { path: '/admin', label: 'admin.nav.dashboard', role: 'contributor' },
-  { path: '/admin/articles', label: 'admin.nav.articles', role: 'contributor' },
+  { path: '/admin/articles/new', label: 'admin.article.new', role: 'contributor' },
+  { path: '/admin/sections', label: 'admin.nav.sections', role: 'editor' },
+  { path: '/admin/tags', label: 'admin.nav.tags', role: 'editor' },
+  { path: '/admin/people', label: 'admin.nav.people', role: 'editor' },
+  { path: '/admin/settings', label: 'admin.nav.settings', role: 'admin' },
   { path: '/admin/staff', label: 'admin.nav.staff', role: 'admin' },
   { path: '/admin/audit', label: 'admin.nav.audit', role: 'admin' },
   { path: '/admin/account', label: 'admin.nav.account', role: 'contributor' },

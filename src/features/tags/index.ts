@@ -1,1 +1,2 @@
-export { createTag, findTagBySlug, listTagsBySlugs, newTagSchema, toTag, type Tag } from './tags.service.js';
+export { createTag, findTagBySlug, listTags, listTagsBySlugs, newTagSchema, renameTag, toTag, type Tag } from './tags.service.js';
+export { tagAdminRoutes } from './tags.admin-routes.js';

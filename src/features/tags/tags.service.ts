@@ -3,7 +3,7 @@ import type { Db } from '../../db-schema.js';
 import { newId } from '../../platform/db/ids.js';
 import { toDbTime } from '../../platform/db/time.js';
 import type { Language } from '../../platform/i18n/i18n.js';
-import { findTagRowBySlug, insertTagRow, listTagRowsBySlugs } from './tags.repo.js';
+import { findTagRowBySlug, insertTagRow, listTagRows, listTagRowsBySlugs, updateTagRow } from './tags.repo.js';
 import type { TagsTable } from './tags.table.js';
 
 export interface Tag {
@@ -34,4 +34,13 @@ export async function createTag(db: Db, input: z.input<typeof newTagSchema>, now
   const row: TagsTable = { id: newId(), slug: v.slug, name_en: v.name.en, name_ar: v.name.ar, created_at: toDbTime(now) };
   await insertTagRow(db, row);
   return toTag(row);
+}
+
+export async function listTags(db: Db): Promise<Tag[]> {
+  return (await listTagRows(db)).map(toTag);
+}
+
+export async function renameTag(db: Db, id: string, name: { en: string; ar: string }): Promise<void> {
+  const v = newTagSchema.shape.name.parse(name);
+  await updateTagRow(db, id, { name_en: v.en, name_ar: v.ar });
 }

@@ -1,14 +1,16 @@
 import { adminAr } from './admin.ar.js';
 import { adminEn, type AdminMessageKey } from './admin.en.js';
 import { ar } from './ar.js';
+import { siteAdminAr } from './site-admin.ar.js';
+import { siteAdminEn, type SiteAdminMessageKey } from './site-admin.en.js';
 import { en, type MessageKey as SiteMessageKey } from './en.js';
 
 export type Language = 'en' | 'ar';
 export const LANGUAGES: readonly Language[] = ['en', 'ar'];
 export type DigitStyle = 'latn' | 'arab';
-export type MessageKey = SiteMessageKey | AdminMessageKey;
+export type MessageKey = SiteMessageKey | AdminMessageKey | SiteAdminMessageKey;
 
-const catalogues: Record<Language, Record<MessageKey, string>> = { en: { ...en, ...adminEn }, ar: { ...ar, ...adminAr } };
+const catalogues: Record<Language, Record<MessageKey, string>> = { en: { ...en, ...adminEn, ...siteAdminEn }, ar: { ...ar, ...adminAr, ...siteAdminAr } };
 
 export function isLanguage(v: unknown): v is Language {
   return v === 'en' || v === 'ar';
