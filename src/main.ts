@@ -113,8 +113,9 @@ class UsageError extends Error {}
 /** What to tell the person at the console about a mistake of theirs; undefined for real failures. */
 function cliErrorMessage(err: unknown): string | undefined {
   if (err instanceof UsageError) return err.message || USAGE;
-  if (err instanceof AppError) return err.code;
-  if (err instanceof ZodError) return err.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('\n');
+  if (err instanceof AppError) return err.code === 'STAFF_EMAIL_TAKEN' ? 'An account with that email address already exists.' : err.code;
+  // The CLI validates one value at a time, so an issue without a path is about the option just read.
+  if (err instanceof ZodError) return err.issues.map((i) => `${i.path.join('.') || (i.message.toLowerCase().includes('email') ? '--email' : 'value')}: ${i.message}`).join('\n');
   return undefined;
 }
 

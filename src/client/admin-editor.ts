@@ -134,6 +134,12 @@ function start(): void {
     return answer === null ? null : answer.trim();
   };
   const toolbar = createToolbar(editor, labels, editorId, ask, (message) => window.alert(message));
+  // The form carries the article's language and direction; the editor's own words are the newsroom's.
+  const uiDir = document.documentElement.dir || 'ltr';
+  for (const el of [toolbar.element, visibleLabel]) {
+    el.lang = lang;
+    el.dir = uiDir;
+  }
   mount.append(toolbar.element, host);
   editor.on('transaction', () => toolbar.refresh());
   editor.on('focus', () => toolbar.refresh());
@@ -155,6 +161,8 @@ function start(): void {
     form.querySelector('button[type="submit"]')?.before(status);
     if (!status.isConnected) form.append(status);
   }
+  status.lang = lang;
+  status.dir = document.documentElement.dir || 'ltr';
   status.setAttribute('role', 'status');
   status.setAttribute('aria-live', 'polite');
   let statusKind = '';

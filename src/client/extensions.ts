@@ -198,7 +198,7 @@ const Embed = Node.create<{ label: string }>({
     return [
       'figure',
       { class: 'editor-embed', 'data-embed-url': url, 'data-provider': provider ?? '', contenteditable: 'false' },
-      ['span', { class: 'editor-embed__label' }, `${this.options.label}: ${provider ? PROVIDER_NAMES[provider] : '?'}`],
+      ['span', { class: 'editor-embed__label', dir: 'auto' }, `${this.options.label}: ${provider ? PROVIDER_NAMES[provider] : '?'}`],
       ['span', { class: 'editor-embed__url', dir: 'ltr' }, url],
     ];
   },
@@ -244,7 +244,8 @@ export function editorExtensions(labels: { placeholder: string; embedBox: string
  */
 export function cleanPastedHtml(html: string): string {
   if (html.includes('data-pm-slice')) return html;
-  const doc = new DOMParser().parseFromString(html, 'text/html');
+  // Word's stylesheet goes before parsing: even an inert parsed document reports it against our CSP.
+  const doc = new DOMParser().parseFromString(html.replace(/<style\b[\s\S]*?<\/style\s*>/gi, ''), 'text/html');
   for (const el of doc.body.querySelectorAll('[dir]')) el.removeAttribute('dir');
   for (const el of doc.body.querySelectorAll('img, picture, svg, video, audio, iframe, object, style, script')) el.remove();
   for (const el of doc.body.querySelectorAll('h1, h4, h5, h6')) {

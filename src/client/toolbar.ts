@@ -1,5 +1,5 @@
-import type { Editor } from '@tiptap/core';
-import { NodeSelection } from '@tiptap/pm/state';
+import type { Editor, JSONContent } from '@tiptap/core';
+import { NodeSelection, TextSelection } from '@tiptap/pm/state';
 import { IMAGE_SCHEMES, LINK_SCHEMES, isAllowedUrl, type TextDirection } from '../editor/index.js';
 import { DIR_TYPES } from './extensions.js';
 import { detectEmbed } from './embed-url.js';
@@ -41,6 +41,25 @@ function currentDir(editor: Editor): TextDirection {
 function selectedImage(editor: Editor): Record<string, unknown> | null {
   const selection = editor.state.selection;
   return selection instanceof NodeSelection && selection.node.type.name === 'image' ? selection.node.attrs : null;
+}
+
+/**
+ * Inserts an image or embed after a selected block (instead of replacing it, as a plain insert would),
+ * then puts the cursor in the paragraph after it, so typing on does not replace the new block.
+ */
+function insertBlock(editor: Editor, node: JSONContent): void {
+  const { selection } = editor.state;
+  const chain = editor.chain().focus();
+  const inserted = selection instanceof NodeSelection ? chain.insertContentAt(selection.to, node) : chain.insertContent(node);
+  inserted
+    .command(({ tr }) => {
+      if (!(tr.selection instanceof NodeSelection)) return true;
+      const after = tr.selection.to;
+      if (!tr.doc.resolve(after).nodeAfter?.isTextblock) tr.insert(after, tr.doc.type.schema.nodes['paragraph']!.create());
+      tr.setSelection(TextSelection.create(tr.doc, after + 1)).scrollIntoView();
+      return true;
+    })
+    .run();
 }
 
 function buttons(labels: Labels, ask: Ask, tell: Tell): (Button | 'separator')[] {
@@ -125,7 +144,7 @@ function buttons(labels: Labels, ask: Ask, tell: Tell): (Button | 'separator')[]
         if (credit === null) return;
         const attrs = { src, alt, caption: caption || null, credit: credit || null };
         if (existing) e.chain().focus().updateAttributes('image', attrs).run();
-        else e.chain().focus().insertContent({ type: 'image', attrs }).run();
+        else insertBlock(e, { type: 'image', attrs });
       },
     },
     {
@@ -138,7 +157,7 @@ function buttons(labels: Labels, ask: Ask, tell: Tell): (Button | 'separator')[]
           tell(labels.badEmbed);
           return;
         }
-        e.chain().focus().insertContent({ type: 'embed', attrs: target }).run();
+        insertBlock(e, { type: 'embed', attrs: target });
       },
     },
     { key: 'rule', run: (e) => e.chain().focus().setHorizontalRule().run() },

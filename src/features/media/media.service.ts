@@ -1,16 +1,26 @@
-import { createHash } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { z } from 'zod';
 import type { Db } from '../../db-schema.js';
+import type { InvalidationBus } from '../../platform/cache/invalidation-bus.js';
 import type { Clock } from '../../platform/clock.js';
 import { newId } from '../../platform/db/ids.js';
-import { toDbTime } from '../../platform/db/time.js';
-import { findMediaIdByFileName, insertMediaRow } from './media.repo.js';
+import { fromDbTime, toDbTime } from '../../platform/db/time.js';
+import { AppError } from '../../platform/errors.js';
+import { CONTENT_TYPES, decodeImage, encodeMaster, fallbackFormatFor, inspectUpload, renderCrops, renderResponsive, toVariant, variantPrefix, type EncodedFile } from './image-pipeline.js';
+import { fallbackFormatOf, fileBaseOf, FOCAL_SCALE, normalizeSearchText, parseVariants, searchWords, toMediaImage, type MediaImage, type MediaVariant } from './media.js';
+import * as repo from './media.repo.js';
 
 export interface MediaDeps {
   db: Db;
   clock: Clock;
   mediaDir: string;
+}
+
+/** The library also tells cached pages when an image they show changed (tag `media:<id>`). */
+export interface MediaLibraryDeps extends MediaDeps {
+  bus: InvalidationBus;
 }
 
 export interface StoredMedia {
@@ -20,16 +30,33 @@ export interface StoredMedia {
   height: number;
 }
 
+/** Pages that show an image add this tag, so a new focal point or deletion refreshes them. */
+export function mediaCacheTag(id: string): string {
+  return `media:${id}`;
+}
+
+/** Writes a file under its final name only once complete, so no reader ever sees half of one. */
+async function writeAtomically(dir: string, file: string, bytes: Buffer): Promise<void> {
+  const tmp = path.join(dir, `.${file}.${randomBytes(6).toString('hex')}.tmp`);
+  await writeFile(tmp, bytes);
+  await rename(tmp, path.join(dir, file));
+}
+
+async function writeAll(dir: string, files: readonly Pick<EncodedFile, 'file' | 'bytes'>[]): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  await Promise.all(files.map((f) => writeAtomically(dir, f.file, f.bytes)));
+}
+
 /**
  * Stores already-validated image bytes under a content-hashed name (so URLs never change meaning and
- * can be cached forever). Upload validation and re-encoding belong to the newsroom's media library.
+ * can be cached forever), without variants. Used for generated images (the demo's SVGs); uploads go
+ * through `uploadImage`, which checks and re-encodes them.
  */
 export async function storeImage(deps: MediaDeps, img: { bytes: Buffer; ext: string; contentType: string; width: number; height: number }): Promise<StoredMedia> {
   const hash = createHash('sha256').update(img.bytes).digest('base64url').slice(0, 16);
   const fileName = `${hash}.${img.ext}`;
-  await mkdir(deps.mediaDir, { recursive: true });
-  await writeFile(path.join(deps.mediaDir, fileName), img.bytes);
-  await insertMediaRow(deps.db, {
+  await writeAll(deps.mediaDir, [{ file: fileName, bytes: img.bytes }]);
+  await repo.insertMediaRow(deps.db, {
     id: newId(),
     file_name: fileName,
     content_type: img.contentType,
@@ -38,6 +65,190 @@ export async function storeImage(deps: MediaDeps, img: { bytes: Buffer; ext: str
     byte_size: img.bytes.length,
     created_at: toDbTime(deps.clock.now()),
   });
-  const id = (await findMediaIdByFileName(deps.db, fileName))!;
+  const id = (await repo.findMediaIdByFileName(deps.db, fileName))!;
   return { id, fileName, width: img.width, height: img.height };
+}
+
+export interface UploadResult {
+  id: string;
+  /** The same image was already in the library: this is its id, nothing new was stored. */
+  duplicate: boolean;
+}
+
+/**
+ * Checks an upload from its bytes, re-encodes it upright with no metadata (EXIF, GPS, XMP, ICC all
+ * dropped), and stores the master plus its responsive variants and focal-point crops.
+ * Errors are AppErrors: MEDIA_TOO_LARGE, MEDIA_NOT_AN_IMAGE, MEDIA_TOO_MANY_PIXELS, MEDIA_UNREADABLE.
+ */
+export async function uploadImage(deps: MediaDeps, upload: { bytes: Buffer; originalName: string; userId: string | null }): Promise<UploadResult> {
+  const inspected = await inspectUpload(upload.bytes);
+  const img = await decodeImage(upload.bytes);
+  const fallback = fallbackFormatFor(inspected.format, img);
+  const master = await encodeMaster(img, fallback);
+  const existing = await repo.findMediaIdByFileName(deps.db, master.file);
+  if (existing) return { id: existing, duplicate: true };
+  const focal = { x: 0.5, y: 0.5 };
+  const [responsive, crops] = await Promise.all([renderResponsive(img, master), renderCrops(img, master.base, fallback, focal)]);
+  await writeAll(deps.mediaDir, [master, ...responsive, ...crops]);
+  const originalName = upload.originalName.slice(0, 255);
+  await repo.insertMediaRow(deps.db, {
+    id: newId(),
+    file_name: master.file,
+    content_type: CONTENT_TYPES[fallback],
+    width: img.width,
+    height: img.height,
+    byte_size: master.bytes.length,
+    created_at: toDbTime(deps.clock.now()),
+    original_name: originalName,
+    search_text: normalizeSearchText(originalName),
+    focal_x: FOCAL_SCALE / 2,
+    focal_y: FOCAL_SCALE / 2,
+    variants: JSON.stringify([...responsive, ...crops].map(toVariant)),
+    uploaded_by_user_id: upload.userId,
+  });
+  // Two people uploading the same image at once: both end on the one row.
+  const id = (await repo.findMediaIdByFileName(deps.db, master.file))!;
+  return { id, duplicate: false };
+}
+
+export interface MediaItem extends MediaImage {
+  captionEn: string;
+  captionAr: string;
+  credit: string;
+  altEn: string;
+  altAr: string;
+  originalName: string;
+  byteSize: number;
+  focal: { x: number; y: number };
+  uploadedByUserId: string | null;
+  createdAt: Date;
+}
+
+function toItem(r: repo.MediaRow): MediaItem {
+  return {
+    ...toMediaImage(r),
+    captionEn: r.caption_en,
+    captionAr: r.caption_ar,
+    credit: r.credit,
+    altEn: r.alt_en,
+    altAr: r.alt_ar,
+    originalName: r.original_name,
+    byteSize: r.byte_size,
+    focal: { x: r.focal_x / FOCAL_SCALE, y: r.focal_y / FOCAL_SCALE },
+    uploadedByUserId: r.uploaded_by_user_id,
+    createdAt: fromDbTime(r.created_at),
+  };
+}
+
+export async function findMediaItem(db: Db, id: string): Promise<MediaItem | undefined> {
+  const row = await repo.findMediaRowById(db, id);
+  return row ? toItem(row) : undefined;
+}
+
+/** What a page needs to render one image with `ResponsiveImage`. */
+export async function findMediaImage(db: Db, id: string): Promise<MediaImage | undefined> {
+  return (await findMediaImages(db, [id])).get(id);
+}
+
+/** Several images at once (a list of story cards), by id. */
+export async function findMediaImages(db: Db, ids: readonly string[]): Promise<Map<string, MediaImage>> {
+  const rows = await repo.findMediaImageRows(db, [...new Set(ids)]);
+  return new Map(rows.map((r) => [r.id, toMediaImage(r)]));
+}
+
+export const MEDIA_PAGE_SIZE = 24;
+
+/** The library, newest first, optionally searched (every word, in either language, any field). */
+export async function listMedia(db: Db, opts: { q?: string; page: number }): Promise<{ items: MediaItem[]; total: number; pageCount: number }> {
+  const words = searchWords(opts.q ?? '');
+  const [rows, total] = await Promise.all([repo.searchMediaRows(db, words, MEDIA_PAGE_SIZE, (opts.page - 1) * MEDIA_PAGE_SIZE), repo.countMediaRows(db, words)]);
+  return { items: rows.map(toItem), total, pageCount: Math.max(1, Math.ceil(total / MEDIA_PAGE_SIZE)) };
+}
+
+export const mediaDetailsSchema = z.object({
+  captionEn: z.string().trim().max(500),
+  captionAr: z.string().trim().max(500),
+  credit: z.string().trim().max(200),
+  altEn: z.string().trim().max(500),
+  altAr: z.string().trim().max(500),
+});
+export type MediaDetails = z.infer<typeof mediaDetailsSchema>;
+
+export async function updateMediaDetails(deps: MediaLibraryDeps, id: string, input: z.input<typeof mediaDetailsSchema>): Promise<void> {
+  const v = mediaDetailsSchema.parse(input);
+  const row = await repo.findMediaRowById(deps.db, id);
+  if (!row) throw new AppError('MEDIA_NOT_FOUND', 404, 'error.notFound');
+  await repo.updateMediaRow(deps.db, id, {
+    caption_en: v.captionEn,
+    caption_ar: v.captionAr,
+    credit: v.credit,
+    alt_en: v.altEn,
+    alt_ar: v.altAr,
+    search_text: normalizeSearchText([v.captionEn, v.captionAr, v.credit, v.altEn, v.altAr, row.original_name].join(' ')),
+  });
+}
+
+export const focalPointSchema = z.object({ x: z.number().min(0).max(1), y: z.number().min(0).max(1) });
+
+/**
+ * Moves the focal point and makes the crops around it again. The new crops get new file names;
+ * the old ones stay on disk (cached pages and CDNs may still point at them) until the image is deleted.
+ */
+export async function setFocalPoint(deps: MediaLibraryDeps, id: string, input: { x: number; y: number }): Promise<void> {
+  const focal = focalPointSchema.parse(input);
+  const row = await repo.findMediaRowById(deps.db, id);
+  if (!row) throw new AppError('MEDIA_NOT_FOUND', 404, 'error.notFound');
+  const fallback = fallbackFormatOf(row.content_type);
+  if (!fallback) throw new AppError('MEDIA_NO_CROPS', 422, 'admin.media.focalNotForSvg');
+  const stored = { x: Math.round(focal.x * FOCAL_SCALE), y: Math.round(focal.y * FOCAL_SCALE) };
+  const exact = { x: stored.x / FOCAL_SCALE, y: stored.y / FOCAL_SCALE };
+  const img = await decodeImage(await readFile(path.join(deps.mediaDir, row.file_name)));
+  const crops = await renderCrops(img, fileBaseOf(row.file_name), fallback, exact);
+  await writeAll(deps.mediaDir, crops);
+  const kept = parseVariants(row.variants).filter((v) => v.crop === 'original');
+  await repo.updateMediaRow(deps.db, id, { focal_x: stored.x, focal_y: stored.y, variants: JSON.stringify([...kept, ...crops.map(toVariant)]) });
+  await deps.bus.publish([mediaCacheTag(id)]);
+}
+
+export interface MediaUsage {
+  articles: { id: string; headline: string; language: string; status: string }[];
+  people: { id: string; nameEn: string; nameAr: string }[];
+}
+
+export async function findMediaUsage(db: Db, id: string): Promise<MediaUsage | undefined> {
+  const row = await repo.findMediaRowById(db, id);
+  if (!row) return undefined;
+  return usageOf(db, row);
+}
+
+async function usageOf(db: Db, row: repo.MediaRow): Promise<MediaUsage> {
+  const [articles, people] = await Promise.all([repo.findArticlesUsingMedia(db, row.id, fileBaseOf(row.file_name)), repo.findPeopleUsingMedia(db, row.id)]);
+  return { articles, people: people.map((p) => ({ id: p.id, nameEn: p.name_en, nameAr: p.name_ar })) };
+}
+
+const inUse = (u: MediaUsage) => u.articles.length > 0 || u.people.length > 0;
+
+/**
+ * Deletes an image nobody uses: its row, its master and every variant (old crops included).
+ * In use (featured image, inside an article's body, a person's photo): refused with MEDIA_IN_USE,
+ * whose details carry the usage.
+ */
+export async function deleteMedia(deps: MediaLibraryDeps, id: string): Promise<void> {
+  const row = await repo.findMediaRowById(deps.db, id);
+  if (!row) throw new AppError('MEDIA_NOT_FOUND', 404, 'error.notFound');
+  const usage = await usageOf(deps.db, row);
+  if (inUse(usage)) throw new AppError('MEDIA_IN_USE', 409, 'admin.media.inUse', { usage });
+  try {
+    await repo.deleteMediaRow(deps.db, id);
+  } catch (err) {
+    // Someone chose it as a featured image meanwhile: the foreign key refused; say who.
+    const now = await usageOf(deps.db, row);
+    if (inUse(now)) throw new AppError('MEDIA_IN_USE', 409, 'admin.media.inUse', { usage: now });
+    throw err;
+  }
+  const prefix = variantPrefix(row.file_name);
+  const names = (await readdir(deps.mediaDir).catch(() => [] as string[])).filter((f) => f.startsWith(prefix));
+  const listed = parseVariants(row.variants).map((v: MediaVariant) => v.file);
+  await Promise.all([...new Set([row.file_name, ...listed, ...names])].map((f) => rm(path.join(deps.mediaDir, f), { force: true })));
+  await deps.bus.publish([mediaCacheTag(id)]);
 }

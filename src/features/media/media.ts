@@ -21,7 +21,7 @@ export const MEDIA_MAX_PIXELS = 40_000_000;
 
 /** Widths of the responsive variants of the whole image, and of each crop (never wider than the source). */
 export const VARIANT_WIDTHS = [320, 640, 960, 1280, 1920] as const;
-export const CROP_WIDTHS = [320, 640, 960, 1280] as const;
+export const CROP_WIDTHS = [320, 640, 960] as const;
 
 export const CROPS = ['16:9', '4:3', '1:1'] as const;
 export type Crop = (typeof CROPS)[number];
@@ -74,7 +74,7 @@ export function toMediaImage(row: MediaImageRow): MediaImage {
 }
 
 /** The master's fallback format for a stored content type (what `<img src>` shows to every browser). */
-export function fallbackFormatOf(contentType: string): VariantFormat | undefined {
+export function fallbackFormatOf(contentType: string): 'jpeg' | 'png' | undefined {
   if (contentType === 'image/jpeg') return 'jpeg';
   if (contentType === 'image/png') return 'png';
   return undefined;
@@ -114,6 +114,11 @@ export function widthsFor(sourceWidth: number, standard: readonly number[]): num
   const widths = standard.filter((w) => w < sourceWidth);
   if (sourceWidth <= standard[standard.length - 1]!) widths.push(sourceWidth);
   return widths;
+}
+
+/** The name shared by a master file and all its variants: its content hash (`<base>.jpg`, `<base>-640.webp`). */
+export function fileBaseOf(fileName: string): string {
+  return fileName.replace(/\.[a-z]+$/, '');
 }
 
 /** Focal points are stored in ten-thousandths so they stay integers on both databases. */

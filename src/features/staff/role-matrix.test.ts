@@ -88,7 +88,7 @@ describe('every route declares who may call it', () => {
 });
 
 // POST /admin/language switches the account's language as the matrix walks it, so either is right.
-const FORBIDDEN = ['Your role does not allow this. Ask an editor or an administrator.', 'دورك لا يسمح بهذا الإجراء. اطلب ذلك من محرر أو مسؤول.'];
+const FORBIDDEN = ['Your role does not allow this. Ask an administrator if you need it.', 'دورك لا يسمح بهذا الإجراء. اطلبه من أحد المسؤولين إن احتجت إليه.'];
 
 describe('the role matrix: every staff route, with no one and with every role', () => {
   it('sends visitors without a session to sign in (GET) or refuses them with 401 (POST)', async () => {

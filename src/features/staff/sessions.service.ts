@@ -8,6 +8,8 @@ import * as repo from './staff.repo.js';
 import type { StaffDeps } from './staff.service.js';
 
 export interface SessionInfo {
+  /** True when this request moved the session's expiry on: the cookie must be sent again with it. */
+  renewed: boolean;
   principal: StaffPrincipal;
   stage: 'full' | 'second-factor';
   twoFactorEnabled: boolean;
@@ -48,10 +50,12 @@ export async function resolveSession(deps: StaffDeps, token: string | undefined)
     return undefined;
   }
   // Sliding expiry, written at most once a minute so browsing does not write on every request.
-  if (row.stage === 'full' && now.getTime() - fromDbTime(row.last_seen_at).getTime() > 60_000) {
+  const renewed = row.stage === 'full' && now.getTime() - fromDbTime(row.last_seen_at).getTime() > 60_000;
+  if (renewed) {
     await repo.updateSessionRow(deps.db, row.session_id, { last_seen_at: toDbTime(now), expires_at: toDbTime(new Date(now.getTime() + SESSION_TTL_MS)) });
   }
   return {
+    renewed,
     stage: row.stage,
     twoFactorEnabled: row.totp_enabled_at !== null,
     principal: {

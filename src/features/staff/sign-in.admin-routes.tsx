@@ -8,7 +8,7 @@ import type { Logger } from '../../platform/log.js';
 import { recordAudit } from '../audit/index.js';
 import { adminTranslator, ADMIN_LANG_COOKIE, CsrfField, renderAdmin } from './admin-page.js';
 import { promoteSession, signOut } from './sessions.service.js';
-import { signIn } from './sign-in.service.js';
+import { allowResetRequest, checkSecondFactor, signIn } from './sign-in.service.js';
 import { emailSchema, passwordSchema, SESSION_COOKIE, SESSION_TTL_MS } from './staff.js';
 import { setLanguage, type StaffDeps } from './staff.service.js';
 import { createOwnerWithSetupToken, findUserForReset, issuePasswordToken, passwordTokenIsValid, setPasswordWithToken, setupTokenIsValid } from './tokens.service.js';
@@ -22,8 +22,10 @@ export interface StaffRouteDeps extends StaffDeps {
   mailer: { send(msg: { to: string; subject: string; text: string }): Promise<unknown> };
 }
 
-function setSessionCookie(c: AppContext, deps: StaffRouteDeps, token: string, maxAgeMs: number) {
-  const secure = (deps.config.publicUrl ?? c.req.url).startsWith('https:');
+/** The session cookie: Secure whenever the site is reached over https (directly or behind a trusted proxy). */
+export function setSessionCookie(c: AppContext, deps: { config: Config }, token: string, maxAgeMs: number) {
+  const forwardedHttps = deps.config.trustProxy && c.req.header('X-Forwarded-Proto')?.split(',')[0]?.trim() === 'https';
+  const secure = forwardedHttps || (deps.config.publicUrl ?? c.req.url).startsWith('https:');
   setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', secure, path: '/', maxAge: Math.floor(maxAgeMs / 1000) });
 }
 
@@ -84,9 +86,12 @@ export function signInRoutes(deps: StaffRouteDeps): RouteDef[] {
     signingInRoute('POST', '/admin/sign-in/two-factor', async (c) => {
       const staff = c.get('staff')!;
       const form = await c.req.parseBody();
-      if (!(await verifySecondFactor(deps, staff.userId, str(form['code'])))) {
+      const check = await checkSecondFactor(deps, staff.userId, str(form['code']), () => verifySecondFactor(deps, staff.userId, str(form['code'])));
+      if (check.kind !== 'ok') {
         const t = adminTranslator(c);
-        return renderAdmin(c, deps.assets, { title: 'admin.twoFactor.title', body: <SecondFactorForm c={c} />, error: t.t('admin.twoFactor.wrong'), status: 401 });
+        if (check.kind === 'throttled') c.header('Retry-After', String(check.retryAfterSeconds));
+        const error = check.kind === 'wrong' ? t.t('admin.twoFactor.wrong') : t.t('admin.signIn.throttled', { seconds: check.retryAfterSeconds });
+        return renderAdmin(c, deps.assets, { title: 'admin.twoFactor.title', body: <SecondFactorForm c={c} />, error, status: check.kind === 'wrong' ? 401 : 429 });
       }
       const token = await promoteSession(deps, staff.sessionId, staff.userId, client(c));
       await recordAudit(deps.db, { userId: staff.userId, label: staff.email, ip: client(c).ip }, 'sign-in', { type: 'staff', id: staff.userId }, { twoFactor: true }, deps.clock.now());
@@ -136,8 +141,8 @@ export function signInRoutes(deps: StaffRouteDeps): RouteDef[] {
     publicRoute('POST', '/admin/password/forgot', async (c) => {
       const form = await c.req.parseBody();
       const user = await findUserForReset(deps, str(form['email']));
-      // The same answer whether or not the address has an account.
-      if (user) {
+      // The same answer whether or not the address has an account, or has asked too often.
+      if (user && (await allowResetRequest(deps, user.email, client(c).ip))) {
         await sendPasswordLink(deps, c, user);
         await recordAudit(deps.db, { userId: user.id, label: user.email, ip: client(c).ip }, 'password-reset-requested', { type: 'staff', id: user.id }, {}, deps.clock.now());
       }

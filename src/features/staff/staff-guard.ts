@@ -4,7 +4,9 @@ import { AppError } from '../../platform/errors.js';
 import { getSiteSettings } from '../site-settings/index.js';
 import { sameSecret } from './secrets.js';
 import { resolveSession } from './sessions.service.js';
-import { SESSION_COOKIE } from './staff.js';
+import { SESSION_COOKIE, SESSION_TTL_MS } from './staff.js';
+import { setSessionCookie } from './sign-in.admin-routes.js';
+import type { Config } from '../../config.js';
 import type { StaffDeps } from './staff.service.js';
 
 /** Pages a signed-in person may use even before meeting a "two-step required" rule. */
@@ -26,9 +28,12 @@ async function csrfTokenFrom(c: AppContext): Promise<string | undefined> {
  * Enforces every non-public route's declaration: a full session for staff routes (a half one for the
  * second-factor step), the role, the two-step rule, and a CSRF token on every state-changing request.
  */
-export function createStaffGuard(deps: StaffDeps): Guard {
+export function createStaffGuard(deps: StaffDeps & { config: Config }): Guard {
   return async (c, access, method) => {
-    const session = await resolveSession(deps, getCookie(c, SESSION_COOKIE));
+    const token = getCookie(c, SESSION_COOKIE);
+    const session = await resolveSession(deps, token);
+    // A session in use lives on: send the cookie again with the extended lifetime.
+    if (session?.renewed && token) setSessionCookie(c, deps, token, SESSION_TTL_MS);
     if (access.kind === 'signing-in') {
       if (!session || session.stage !== 'second-factor') return c.redirect('/admin/sign-in', 303);
       c.set('staff', session.principal);

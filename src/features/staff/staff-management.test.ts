@@ -85,7 +85,7 @@ describe('managing the staff', () => {
     const editor = await signInAs(site, 'editor');
     const page = await editor.browser.get('/admin/staff');
     expect(page.status).toBe(403);
-    expect(alertIn(await page.text())).toBe('Your role does not allow this. Ask an editor or an administrator.');
+    expect(alertIn(await page.text())).toBe('Your role does not allow this. Ask an administrator if you need it.');
     const add = await editor.browser.post('/admin/staff', { _csrf: editor.csrf, name: 'X', email: 'x-by-editor@example.com', role: 'contributor' });
     expect(add.status).toBe(403);
     expect(await staffByEmail('x-by-editor@example.com')).toBeUndefined();

@@ -47,7 +47,7 @@ export async function createOwnerWithSetupToken(
 ): Promise<StaffUser> {
   const row = await validToken(deps, token, 'setup');
   if (!row || (await hasAnyStaff(deps.db))) throw new AppError('SETUP_LINK_INVALID', 410, 'admin.setup.linkInvalid');
-  if (!(await repo.useTokenRow(deps.db, row.id, toDbTime(deps.clock.now())))) throw new AppError('SETUP_LINK_INVALID', 404, 'admin.setup.linkInvalid');
+  if (!(await repo.useTokenRow(deps.db, row.id, toDbTime(deps.clock.now())))) throw new AppError('SETUP_LINK_INVALID', 410, 'admin.setup.linkInvalid');
   return createStaffUser(deps, { userId: null, label: 'setup link', ip }, { ...input, role: 'owner' });
 }
 
@@ -72,11 +72,11 @@ export async function passwordTokenIsValid(deps: StaffDeps, token: string): Prom
 export async function setPasswordWithToken(deps: StaffDeps, token: string, password: string, ip: string): Promise<StaffUser> {
   const valid = passwordSchema.parse(password);
   const row = await validToken(deps, token, 'reset');
-  if (!row?.user_id) throw new AppError('RESET_LINK_INVALID', 404, 'admin.reset.linkInvalid');
+  if (!row?.user_id) throw new AppError('RESET_LINK_INVALID', 410, 'admin.reset.linkInvalid');
   const hash = await hashPassword(valid);
   const userId = row.user_id;
   await deps.db.transaction().execute(async (trx) => {
-    if (!(await repo.useTokenRow(trx, row.id, toDbTime(deps.clock.now())))) throw new AppError('RESET_LINK_INVALID', 404, 'admin.reset.linkInvalid');
+    if (!(await repo.useTokenRow(trx, row.id, toDbTime(deps.clock.now())))) throw new AppError('RESET_LINK_INVALID', 410, 'admin.reset.linkInvalid');
     await repo.updateUserRow(trx, userId, { password_hash: hash, updated_at: toDbTime(deps.clock.now()) });
     await repo.deleteSessionsOfUser(trx, userId);
     const user = (await repo.findUserRowById(trx, userId))!;
