@@ -20,3 +20,5 @@ await build({
   banner: { js: '#!/usr/bin/env node' },
 });
 cpSync('src/http/assets', 'dist/assets', { recursive: true });
+// The newsroom editor's browser bundle (TipTap), beside the other assets.
+await import('./build-client.mjs');

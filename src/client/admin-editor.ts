@@ -322,6 +322,37 @@ function start(): void {
     navigatingWithLock = true;
     if (autosave.dirty) autosave.keepDraft();
   });
+  // Publishing, previewing, signing out… read or leave the saved article: save what is pending first.
+  const articlePath = new URL(form.action, window.location.href).pathname;
+  document.addEventListener(
+    'submit',
+    (event) => {
+      const other = event.target;
+      if (!(other instanceof HTMLFormElement) || other === form || !autosave.unsaved) return;
+      event.preventDefault();
+      const submitter = (event as SubmitEvent).submitter;
+      void autosave.flush().then((saved) => {
+        const aboutThisArticle = new URL(other.action, window.location.href).pathname.startsWith(articlePath);
+        // Publishing an older version than the one on screen is worse than waiting: the status says why.
+        // Anything else (sign out, language) goes on; the draft is kept on this device.
+        if (!saved && aboutThisArticle) return;
+        // The answer brings us back to this article: keep the lock over the round trip.
+        if (aboutThisArticle) navigatingWithLock = true;
+        // Submitted again as the person did (same button), unless unsaved changes would stop it again.
+        if (saved) other.requestSubmit((submitter instanceof HTMLButtonElement || submitter instanceof HTMLInputElement) && submitter.form === other ? submitter : null);
+        else HTMLFormElement.prototype.submit.call(other);
+      });
+    },
+    true,
+  );
+  document.addEventListener('click', (event) => {
+    const link = event.target instanceof Element ? event.target.closest<HTMLAnchorElement>('a[href]') : null;
+    if (!link || !autosave.unsaved || event.defaultPrevented || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    if ((link.target && link.target !== '_self') || link.hasAttribute('download') || link.origin !== window.location.origin) return;
+    event.preventDefault();
+    // A link goes on even if the save failed: the draft is kept on this device.
+    void autosave.flush().finally(() => window.location.assign(link.href));
+  });
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden' && !navigatingWithLock) autosave.leave();
   });

@@ -242,4 +242,31 @@ describe('Autosave', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(big.requests[0]?.init.keepalive).toBe(false);
   });
+
+  it('flush saves at once and says whether everything reached the server', async () => {
+    const t = setup();
+    expect(await t.autosave.flush()).toBe(true);
+    expect(t.requests).toHaveLength(0);
+    t.autosave.changed();
+    expect(await t.autosave.flush()).toBe(true);
+    expect(t.requests).toHaveLength(1);
+    t.answers.push(new TypeError('Failed to fetch'));
+    t.autosave.changed();
+    expect(await t.autosave.flush()).toBe(false);
+    expect(t.draft()).not.toBeNull();
+  });
+
+  it('flush waits for a request already on its way, then saves what came after', async () => {
+    const t = setup();
+    let release: (r: Response) => void = () => undefined;
+    t.answers.push(new Promise<Response>((resolve) => (release = resolve)));
+    t.autosave.changed();
+    await vi.advanceTimersByTimeAsync(2_000);
+    t.setHeadline('After');
+    t.autosave.changed();
+    const flushed = t.autosave.flush();
+    release(json(200, { revision: 5, savedAt: '2026-11-24T12:00:03.000Z' }));
+    expect(await flushed).toBe(true);
+    expect(t.requests.map((r) => r.body['headline'])).toEqual(['First', 'After']);
+  });
 });

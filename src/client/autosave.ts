@@ -81,7 +81,7 @@ export class Autosave {
   private revision: number;
   private changeSeq = 0;
   private savedSeq = 0;
-  private inFlight = false;
+  private inFlight: Promise<Outcome> | null = null;
   private paused: boolean;
   private stopped = false;
   private failing = false;
@@ -104,6 +104,11 @@ export class Autosave {
 
   get dirty(): boolean {
     return this.changeSeq > this.savedSeq;
+  }
+
+  /** Changes not yet on the server (typed since the last save, or a save that failed). */
+  get unsaved(): boolean {
+    return this.dirty || this.failing;
   }
 
   get currentRevision(): number {
@@ -152,6 +157,16 @@ export class Autosave {
     if (!this.paused && !this.stopped && !this.inFlight) void this.save({ keepalive: true, snapshot });
   }
 
+  /**
+   * Saves now and says whether everything is on the server: before the page moves on to something
+   * that reads the saved article (publish, preview), so it never acts on an older version.
+   */
+  async flush(): Promise<boolean> {
+    if (this.inFlight) await this.inFlight.catch(() => undefined);
+    if (this.dirty || this.failing) await this.save();
+    return !this.dirty && !this.failing;
+  }
+
   /** Keeps the form in localStorage; false if the browser refused. */
   keepDraft(snapshot = this.options.collect()): boolean {
     return this.options.drafts.save({
@@ -181,14 +196,14 @@ export class Autosave {
     }
     const seq = this.changeSeq;
     const payload = JSON.stringify({ ...current.fields, body: current.body.doc, baseRevision: this.revision });
-    this.inFlight = true;
     // While retrying, the failure stays on screen rather than flickering "Saving…".
     if (!this.failing) this.options.onStatus({ kind: 'saving' });
+    this.inFlight = this.send(payload, keepalive && payload.length <= KEEPALIVE_LIMIT, seq, current);
     let outcome: Outcome;
     try {
-      outcome = await this.send(payload, keepalive && payload.length <= KEEPALIVE_LIMIT, seq, current);
+      outcome = await this.inFlight;
     } finally {
-      this.inFlight = false;
+      this.inFlight = null;
     }
     if (outcome === 'retry') this.scheduleRetry();
     else if (outcome === 'saved' && this.dirty) this.schedule();

@@ -1,8 +1,12 @@
 import { Extension, Node, mergeAttributes, wrappingInputRule, type Extensions } from '@tiptap/core';
 import Image from '@tiptap/extension-image';
 import Placeholder from '@tiptap/extension-placeholder';
+import type { Node as PMNode } from '@tiptap/pm/model';
+import { Plugin, PluginKey } from '@tiptap/pm/state';
+import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import StarterKit from '@tiptap/starter-kit';
 import { LINK_SCHEMES, isAllowedUrl, type EmbedProvider, type TextDirection } from '../editor/index.js';
+import { firstStrongDirection, hasLetter } from './bidi.js';
 import { detectEmbed } from './embed-url.js';
 
 /**
@@ -26,6 +30,44 @@ function readDir(value: string | null): TextDirection {
   return value === 'ltr' || value === 'rtl' ? value : 'auto';
 }
 
+const DIR_NAMES = new Set<string>(DIR_TYPES);
+
+/**
+ * The first letter's direction in a quote or list, skipping blocks whose direction was chosen (as the
+ * HTML dir=auto rule does); null without letters.
+ */
+function containerDirection(node: PMNode): 'ltr' | 'rtl' | null {
+  let found: 'ltr' | 'rtl' | null = null;
+  node.descendants((child) => {
+    if (found) return false;
+    if (DIR_NAMES.has(child.type.name) && child.attrs['dir'] !== 'auto') return false;
+    if (child.isText) found = firstStrongDirection(child.text ?? '');
+    return true;
+  });
+  return found;
+}
+
+/**
+ * How an `auto` block shows in the editor. A chosen ltr/rtl is rendered as is. Browsers resolve
+ * dir="auto" by skipping descendants that carry a dir of their own (so a list or quote of dir="auto"
+ * paragraphs always came out ltr, bullets and rule on the left even in Arabic) and resolve an empty one
+ * to ltr (the caret jumped left on an empty line of an Arabic article). So: a paragraph or heading
+ * with letters gets the browser's dir="auto" (right while typing, IME included); an empty one none,
+ * inheriting the article's direction; a list or quote the direction of its first letter.
+ */
+function directionDecorations(doc: PMNode): DecorationSet {
+  const decorations: Decoration[] = [];
+  doc.descendants((node, pos) => {
+    if (!DIR_NAMES.has(node.type.name) || node.attrs['dir'] !== 'auto') return true;
+    const dir = node.isTextblock ? (hasLetter(node.textContent) ? 'auto' : null) : containerDirection(node);
+    if (dir) decorations.push(Decoration.node(pos, pos + node.nodeSize, { dir }));
+    return true;
+  });
+  return DecorationSet.create(doc, decorations);
+}
+
+const directionKey = new PluginKey<DecorationSet>('blockDirection');
+
 /** `dir` on every block, rendered in the editor too so mixed Arabic and English lay out while typing. */
 const BlockDirection = Extension.create({
   name: 'blockDirection',
@@ -38,10 +80,23 @@ const BlockDirection = Extension.create({
             default: 'auto',
             // Pasted HTML from outside the editor has lost its `dir` already (see cleanPastedHtml).
             parseHTML: (element: HTMLElement) => readDir(element.getAttribute('dir')),
-            renderHTML: (attributes: Record<string, unknown>) => ({ dir: typeof attributes['dir'] === 'string' ? attributes['dir'] : 'auto' }),
+            // A chosen direction; `auto` is shown through decorations (see directionDecorations).
+            renderHTML: (attributes: Record<string, unknown>) => (attributes['dir'] === 'ltr' || attributes['dir'] === 'rtl' ? { dir: attributes['dir'] } : {}),
           },
         },
       },
+    ];
+  },
+  addProseMirrorPlugins() {
+    return [
+      new Plugin<DecorationSet>({
+        key: directionKey,
+        state: {
+          init: (_, state) => directionDecorations(state.doc),
+          apply: (tr, previous) => (tr.docChanged ? directionDecorations(tr.doc) : previous),
+        },
+        props: { decorations: (state) => directionKey.getState(state) },
+      }),
     ];
   },
   addCommands() {
@@ -150,7 +205,7 @@ const FigureImage = Image.extend({
     const figcaption = [caption, credit].filter((v) => typeof v === 'string' && v !== '').join(' · ');
     return [
       'figure',
-      { 'data-image': '', class: 'editor-image', dir: 'auto', 'data-caption': caption, 'data-credit': credit, 'data-width': width, 'data-height': height },
+      { 'data-image': '', class: 'editor-image', 'data-caption': caption, 'data-credit': credit, 'data-width': width, 'data-height': height },
       ['img', { src, alt: alt ?? '', width, height }],
       ['figcaption', { dir: 'auto' }, figcaption],
     ];

@@ -58,7 +58,7 @@ describe('documentFromBlocks', () => {
       [
         '<h2 dir="auto">What *happens* next</h2>',
         '<p dir="auto">Reactions are on our <a href="/world/" rel="noopener">world page</a>.</p>',
-        '<blockquote dir="auto"><p dir="auto">A <strong>setback</strong>.</p><footer dir="auto"><cite>Arab League</cite></footer></blockquote>',
+        '<blockquote dir="auto"><p>A <strong>setback</strong>.</p><footer dir="auto"><cite>Arab League</cite></footer></blockquote>',
         '<h3 dir="auto">Pictures</h3>',
         '<figure dir="auto"><img src="/media/a.jpg" alt="A chamber" loading="lazy" decoding="async" width="800" height="600">' +
           '<figcaption>The vote</figcaption></figure>',

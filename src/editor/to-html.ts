@@ -43,9 +43,17 @@ const PROVIDER_NAMES: Record<EmbedProvider, string> = {
   facebook: 'Facebook',
 };
 
-function renderParagraph(p: ParagraphNode): string {
-  return element('p', { dir: p.attrs?.dir ?? 'auto' }, renderInline(p.content));
+/**
+ * A paragraph inside a quote or list item carries only an explicit direction: the browser resolves a
+ * parent's dir="auto" from text outside children that have their own dir, so an inner dir="auto"
+ * would leave an Arabic quote or list laid out left to right.
+ */
+function renderParagraph(p: ParagraphNode, nested = false): string {
+  const dir = p.attrs?.dir ?? 'auto';
+  return element('p', { dir: nested && dir === 'auto' ? undefined : dir }, renderInline(p.content));
 }
+
+const renderNested = (p: ParagraphNode) => renderParagraph(p, true);
 
 function renderBlock(block: Block): string {
   switch (block.type) {
@@ -58,11 +66,11 @@ function renderBlock(block: Block): string {
       // The attribution gets its own dir: an Arabic quote may be attributed in Latin script and vice versa.
       const footer = cite ? `<footer dir="auto"><cite>${escapeHtml(cite)}</cite></footer>` : '';
       const cls = kind === 'pullquote' ? 'pullquote' : undefined;
-      return element('blockquote', { class: cls, dir: dir ?? 'auto' }, block.content.map(renderParagraph).join('') + footer);
+      return element('blockquote', { class: cls, dir: dir ?? 'auto' }, block.content.map(renderNested).join('') + footer);
     }
     case 'bulletList':
     case 'orderedList': {
-      const items = block.content.map((item) => element('li', { dir: 'auto' }, item.content.map(renderParagraph).join('')));
+      const items = block.content.map((item) => element('li', {}, item.content.map(renderNested).join('')));
       return element(block.type === 'bulletList' ? 'ul' : 'ol', { dir: block.attrs?.dir ?? 'auto' }, items.join(''));
     }
     case 'image': {

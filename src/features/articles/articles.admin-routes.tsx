@@ -39,11 +39,15 @@ export function actorOf(c: AppContext, trustProxy: boolean): NewsroomActor {
   return { userId: s.userId, label: s.email, role: s.role, sessionId: s.sessionId, ip: clientInfo(c, trustProxy).ip };
 }
 
-/** A ZodError or an invalid-article AppError, as the name of the field the writer should fix. */
+/** Input-schema names as the editor form names its fields. */
+const FORM_FIELD: Record<string, string> = { tagSlugs: 'tags', featuredImage: 'featuredMediaId' };
+
+/** A ZodError or an invalid-article AppError, as the name of the form field the writer should fix. */
 function invalidField(err: unknown): string | undefined {
-  if (err instanceof z.ZodError) return String(err.issues[0]?.path[0] ?? 'body');
-  if (err instanceof AppError && err.code === 'ARTICLE_INVALID') return String(err.details?.['field'] ?? 'body');
-  return undefined;
+  let field: string | undefined;
+  if (err instanceof z.ZodError) field = String(err.issues[0]?.path[0] ?? 'body');
+  else if (err instanceof AppError && err.code === 'ARTICLE_INVALID') field = String(err.details?.['field'] ?? 'body');
+  return field && (FORM_FIELD[field] ?? field);
 }
 
 async function formInput(deps: ArticleAdminDeps, form: ArticleFormFields, language: 'en' | 'ar', translationOf?: string): Promise<ArticleInput> {

@@ -7,6 +7,8 @@ import { alertIn, noticeIn, type SignedIn } from '../../../tests/staff-kit.js';
 import { documentFromBlocks } from '../../editor/index.js';
 import { createArticle } from '../articles/index.js';
 import { createPerson } from '../people/index.js';
+import { adminAr } from '../../platform/i18n/admin.ar.js';
+import { adminEn } from '../../platform/i18n/admin.en.js';
 import { cropBox, mediaUrl, parseVariants } from './media.js';
 import { createMediaTestSite, halvesPng, signInToMedia, testImage, uploadOk, type MediaTestSite } from './media-test-kit.js';
 import { findMediaImage, MEDIA_PAGE_SIZE, storeImage } from './media.service.js';
@@ -95,8 +97,8 @@ describe('describing and finding images', () => {
     expect(ids).toEqual([expected === 'market' ? market : port]);
   });
 
-  it('shows nothing, and says so, for a search that matches nothing; wildcards are plain text', async () => {
-    for (const q of ['camels', '%', '_']) {
+  it('shows nothing, and says so, for a search that matches nothing', async () => {
+    for (const q of ['camels', 'souk camels', 'ميناء الإبل']) {
       const res = await me.browser.get(`/admin/media?q=${encodeURIComponent(q)}`);
       const html = await res.text();
       expect(html).toContain('No image matches this search.');
@@ -138,7 +140,7 @@ describe('the library grid', () => {
     expect(first).toContain('href="/admin/media?q=pager&amp;page=2"');
     expect(await libraryIds('?q=pager&page=2')).toEqual(newest.slice(MEDIA_PAGE_SIZE));
     // SVG images (no variants) show as themselves, with their size.
-    expect(first).toContain(`src="${mediaUrl((await row(stored[0]!)).file_name)}" alt="" width="120" height="90"`);
+    expect(first).toContain(`src="${mediaUrl((await row(newest[0]!)).file_name)}" alt="" width="120" height="90"`);
   });
 });
 
@@ -299,5 +301,17 @@ describe('ResponsiveImage on the site', () => {
     expect((<ResponsiveImage media={media} alt="A map" sizes="100vw" crop="1:1" />).toString()).toBe(
       `<img src="/media/${svg.fileName}" alt="A map" width="1200" height="675" loading="lazy" decoding="async"/>`,
     );
+  });
+});
+
+describe('the media library’s strings', () => {
+  it('exist in English and Arabic, with the same placeholders, the Arabic in Arabic script', () => {
+    const keys = (Object.keys(adminEn) as (keyof typeof adminEn)[]).filter((k) => k.startsWith('admin.media.'));
+    expect(keys.length).toBeGreaterThan(40);
+    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
+    for (const k of keys) {
+      expect(adminAr[k], k).toMatch(/[\u0600-\u06FF]/);
+      expect(placeholders(adminAr[k]), k).toEqual(placeholders(adminEn[k]));
+    }
   });
 });

@@ -40,7 +40,7 @@ function cookieOf(me: SignedIn): string {
 }
 
 /** Uploads through POST /admin/media as a browser would: multipart, with the CSRF token and session cookie. */
-export function uploadFile(t: MediaTestSite, me: SignedIn, bytes: Buffer, name: string, type = 'application/octet-stream'): Promise<Response> {
+export async function uploadFile(t: MediaTestSite, me: SignedIn, bytes: Buffer, name: string, type = 'application/octet-stream'): Promise<Response> {
   const form = new FormData();
   form.set('_csrf', me.csrf);
   form.set('file', new File([new Uint8Array(bytes)], name, { type }));

@@ -20,17 +20,17 @@ export interface EditorPageData {
   error?: { field: string };
 }
 
-function Text(props: { id: string; label: string; value?: string; long?: boolean; dir?: string; help?: string; required?: boolean; invalid?: boolean }) {
+function Text(props: { id: string; label: string; value?: string; long?: boolean; dir?: string; lang?: string; help?: string; required?: boolean; invalid?: boolean }) {
   const helpId = props.help ? `${props.id}-help` : undefined;
   return (
     <div>
       <label for={props.id}>{props.label}</label>
       {props.long ? (
-        <textarea id={props.id} name={props.id} rows={3} dir={props.dir ?? 'auto'} aria-describedby={helpId} aria-invalid={props.invalid ? 'true' : undefined}>
+        <textarea id={props.id} name={props.id} rows={3} dir={props.dir ?? 'auto'} lang={props.lang} aria-describedby={helpId} aria-invalid={props.invalid ? 'true' : undefined}>
           {props.value ?? ''}
         </textarea>
       ) : (
-        <input id={props.id} name={props.id} value={props.value ?? ''} dir={props.dir ?? 'auto'} aria-describedby={helpId} required={props.required} aria-invalid={props.invalid ? 'true' : undefined} />
+        <input id={props.id} name={props.id} value={props.value ?? ''} dir={props.dir ?? 'auto'} lang={props.lang} aria-describedby={helpId} required={props.required} aria-invalid={props.invalid ? 'true' : undefined} />
       )}
       {props.help ? (
         <p id={helpId} class="help">
@@ -47,6 +47,7 @@ export function EditorPage(props: { t: Translator; data: EditorPageData; editorS
   const i = data.input;
   const bad = (f: string) => data.error?.field === f;
   const action = data.id ? `/admin/articles/${data.id}` : '/admin/articles';
+  const articleDir = i.language === 'ar' ? 'rtl' : 'ltr';
   const body = i.body && typeof i.body === 'object' ? (i.body as Parameters<typeof bodyToText>[0]) : undefined;
   return (
     <>
@@ -82,8 +83,6 @@ export function EditorPage(props: { t: Translator; data: EditorPageData; editorS
         data-lock-url={data.id ? `/admin/articles/${data.id}/lock` : ''}
         data-unlock-url={data.id ? `/admin/articles/${data.id}/unlock` : ''}
         data-csrf={data.csrf}
-        lang={i.language}
-        dir={i.language === 'ar' ? 'rtl' : 'ltr'}
       >
         <input type="hidden" name="_csrf" value={data.csrf} />
         {data.translationOf ? <input type="hidden" name="translationOf" value={data.translationOf} /> : null}
@@ -100,14 +99,15 @@ export function EditorPage(props: { t: Translator; data: EditorPageData; editorS
             </select>
           </div>
         )}
-        <Text id="headline" label={t.t('admin.article.headline')} value={i.headline} required invalid={bad('headline')} />
-        <Text id="standfirst" label={t.t('admin.article.standfirst')} value={i.standfirst} long invalid={bad('standfirst')} />
+        {/* The article's language and direction go on its text fields; the labels stay in the newsroom's. */}
+        <Text id="headline" label={t.t('admin.article.headline')} value={i.headline} required invalid={bad('headline')} lang={i.language} dir={articleDir} />
+        <Text id="standfirst" label={t.t('admin.article.standfirst')} value={i.standfirst} long invalid={bad('standfirst')} lang={i.language} dir={articleDir} />
         <div>
           <label for="bodyText" class="body-text-label">
             {t.t('admin.article.bodyText')}
           </label>
           <div class="editor-mount" aria-label={t.t('admin.article.body')}></div>
-          <textarea id="bodyText" name="bodyText" rows={16} dir="auto" aria-invalid={bad('body') ? 'true' : undefined}>
+          <textarea id="bodyText" name="bodyText" rows={16} dir={articleDir} lang={i.language} aria-invalid={bad('body') ? 'true' : undefined}>
             {body ? bodyToText(body) : ''}
           </textarea>
           <input type="hidden" name="body" value={body ? JSON.stringify(body) : ''} />
@@ -122,7 +122,7 @@ export function EditorPage(props: { t: Translator; data: EditorPageData; editorS
             ))}
           </select>
         </div>
-        <Text id="tags" label={t.t('admin.article.tags')} value={(i.tagSlugs ?? []).join(', ')} dir="ltr" invalid={bad('tagSlugs')} />
+        <Text id="tags" label={t.t('admin.article.tags')} value={(i.tagSlugs ?? []).join(', ')} dir="ltr" invalid={bad('tags')} />
         <Text
           id="bylines"
           label={t.t('admin.article.bylines')}

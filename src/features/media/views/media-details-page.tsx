@@ -68,16 +68,15 @@ export function MediaDetailsPage(props: { t: Translator; data: MediaDetailsData 
             {t.t('admin.media.idHelp')}
           </p>
         </div>
-        <dl>
+        <ul class="media-facts">
           {m.originalName ? (
-            <>
-              <dt>{t.t('admin.media.originalName')}</dt>
-              <dd dir="auto">{m.originalName}</dd>
-            </>
+            <li>
+              {t.t('admin.media.originalName')}: <span dir="auto">{m.originalName}</span>
+            </li>
           ) : null}
-          <dd>{t.t('admin.media.dimensions', { width: m.width, height: m.height, kb: Math.max(1, Math.round(m.byteSize / 1024)) })}</dd>
-          <dd>{data.uploadedBy ? t.t('admin.media.uploadedBy', { name: data.uploadedBy, date: data.uploadedAt }) : data.uploadedAt}</dd>
-        </dl>
+          <li>{t.t('admin.media.dimensions', { width: m.width, height: m.height, kb: Math.max(1, Math.round(m.byteSize / 1024)) })}</li>
+          <li>{data.uploadedBy ? t.t('admin.media.uploadedBy', { name: data.uploadedBy, date: data.uploadedAt }) : data.uploadedAt}</li>
+        </ul>
       </div>
 
       <section aria-labelledby="focal-heading">
