@@ -190,7 +190,10 @@ export function createToolbar(editor: Editor, labels: Labels, controls: string, 
     button.type = 'button';
     button.className = `editor-toolbar__button editor-toolbar__button--${spec.key}`;
     button.textContent = text;
-    button.setAttribute('aria-label', name);
+    // The accessible name must contain the visible text (WCAG 2.5.3, "label in name") so people who
+    // speak to their computer can say what they see; words already shown are not repeated.
+    const accessibleName = name.toLowerCase().startsWith(text.toLowerCase()) ? name : `${text} ${name}`;
+    button.setAttribute('aria-label', accessibleName);
     button.title = name;
     button.tabIndex = entries.length === 0 ? 0 : -1;
     if (spec.key.startsWith('dir')) {
