@@ -4,7 +4,8 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Deps } from './deps.js';
 import { archiveSiteRoutes, articleAdminRoutes, articleSiteRoutes, dashboardRoutes, listingSiteRoutes, revisionAdminRoutes } from './features/articles/index.js';
 import { homeSiteRoutes } from './features/home/index.js';
-import { mediaRoutes } from './features/media/index.js';
+import { mediaAdminRoutes, mediaRoutes, MEDIA_MAX_UPLOAD_BYTES } from './features/media/index.js';
+import { bodyLimit } from 'hono/body-limit';
 import { newsletterSiteRoutes } from './features/newsletters/index.js';
 import { searchSiteRoutes } from './features/search/index.js';
 import { healthRoutes, renderError, settingsAdminRoutes } from './features/site/index.js';
@@ -43,6 +44,8 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     }),
   );
 
+  // Uploads are read whole (the guard reads the CSRF field from the form): cap the body before that.
+  app.use('/admin/media', bodyLimit({ maxSize: MEDIA_MAX_UPLOAD_BYTES + 1024 * 1024, onError: () => { throw new AppError('MEDIA_TOO_LARGE', 413, 'admin.media.noFile'); } }));
   registerRoutes(app, allRoutes(deps), createStaffGuard(deps));
 
   const onError = renderError(deps, deps.log, (c, page) => renderAdmin(c, deps.assets, page));
@@ -65,6 +68,7 @@ export function allRoutes(deps: Deps): RouteDef[] {
     ...sectionAdminRoutes(deps),
     ...tagAdminRoutes(deps),
     ...peopleAdminRoutes(deps),
+    ...mediaAdminRoutes(deps),
     ...healthRoutes(deps),
     ...assetRoutes(deps.assets),
     ...mediaRoutes(deps.mediaDir),

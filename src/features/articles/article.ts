@@ -1,4 +1,5 @@
 import type { Language } from '../../platform/i18n/i18n.js';
+import type { MediaImage } from '../media/index.js';
 
 export const ARTICLE_STATUSES = ['draft', 'in_review', 'scheduled', 'published', 'unpublished'] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
@@ -38,6 +39,8 @@ export function articlePath(lang: Language, sectionSlug: string, slug: string): 
 }
 
 export interface ArticleImage {
+  /** Everything the responsive image needs (variants, crops). */
+  media: MediaImage;
   url: string;
   width: number;
   height: number;

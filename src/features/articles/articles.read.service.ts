@@ -1,7 +1,7 @@
 import type { Db } from '../../db-schema.js';
 import { fromDbTime } from '../../platform/db/time.js';
 import type { Language } from '../../platform/i18n/i18n.js';
-import { mediaUrl } from '../media/index.js';
+import { mediaUrl, toMediaImage } from '../media/index.js';
 import { articlePath, type ArticlePage, type ArticleSummary } from './article.js';
 import * as repo from './articles.repo.js';
 import type { ListFilter, SummaryRow } from './articles.repo.js';
@@ -18,8 +18,16 @@ export function toSummary(r: SummaryRow, lang: Language): ArticleSummary {
     section: { id: r.section_id, slug: r.section_slug, name: lang === 'ar' ? r.section_name_ar : r.section_name_en, color: r.section_color },
     publishedAt: fromDbTime(r.published_at ?? '1970-01-01T00:00:00.000Z'),
     image:
-      r.media_file && r.media_width && r.media_height
-        ? { url: mediaUrl(r.media_file), width: r.media_width, height: r.media_height, alt: r.featured_alt, caption: r.featured_caption, credit: r.featured_credit }
+      r.media_id && r.media_file && r.media_width && r.media_height && r.media_content_type
+        ? {
+            media: toMediaImage({ id: r.media_id, file_name: r.media_file, content_type: r.media_content_type, width: r.media_width, height: r.media_height, variants: r.media_variants ?? '[]' }),
+            url: mediaUrl(r.media_file),
+            width: r.media_width,
+            height: r.media_height,
+            alt: r.featured_alt,
+            caption: r.featured_caption,
+            credit: r.featured_credit,
+          }
         : null,
     path: articlePath(r.language, r.section_slug, r.slug),
   };

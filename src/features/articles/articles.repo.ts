@@ -34,6 +34,9 @@ function summaryQuery(db: Db) {
       'm.file_name as media_file',
       'm.width as media_width',
       'm.height as media_height',
+      'm.id as media_id',
+      'm.content_type as media_content_type',
+      'm.variants as media_variants',
     ]);
 }
 

@@ -1,6 +1,7 @@
 import { pathParam, type RouteDef } from '../../http/access.js';
 import { AppError } from '../../platform/errors.js';
 import { SignupBox } from '../newsletters/index.js';
+import { mediaCacheTag } from '../media/index.js';
 import { sitePages, type SiteDeps } from '../site/index.js';
 import { findArticleForPage, listArticles } from './articles.read.service.js';
 import { AudioSlot } from './views/audio-slot.js';
@@ -45,6 +46,7 @@ export function articleSiteRoutes(deps: SiteDeps): RouteDef[] {
         body: <ArticleView ctx={ctx} a={a} audio={<AudioSlot audio={null} />} newsletter={<SignupBox t={ctx.t} action={ctx.paths.newsletter} from={a.path} />} />,
         tags: [
           `article:${a.id}`,
+          ...(a.image ? [mediaCacheTag(a.image.media.id)] : []),
           // The related list is drawn from the section and tags, so new stories there change this page.
           `section:${a.section.id}:${ctx.lang}`,
           ...a.tags.map((tag) => `tag:${tag.id}:${ctx.lang}`),

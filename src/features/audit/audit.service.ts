@@ -23,7 +23,9 @@ export type AuditAction =
   | 'article-deleted'
   | 'article-submitted'
   | 'correction-added'
-  | 'settings-changed';
+  | 'settings-changed'
+  | 'media-uploaded'
+  | 'media-deleted';
 
 export interface AuditActor {
   userId: string | null;

@@ -23,6 +23,7 @@ export function adminTranslator(c: AppContext): Translator {
 const NAV: { path: string; label: MessageKey; role: StaffRole }[] = [
   { path: '/admin', label: 'admin.nav.dashboard', role: 'contributor' },
   { path: '/admin/articles/new', label: 'admin.article.new', role: 'contributor' },
+  { path: '/admin/media', label: 'admin.media.nav', role: 'contributor' },
   { path: '/admin/sections', label: 'admin.nav.sections', role: 'editor' },
   { path: '/admin/tags', label: 'admin.nav.tags', role: 'editor' },
   { path: '/admin/people', label: 'admin.nav.people', role: 'editor' },

@@ -1,6 +1,7 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { createTranslator } from '../../../platform/i18n/i18n.js';
+import { ResponsiveImage } from '../../media/index.js';
 import type { PageContext } from '../../site/index.js';
 import type { ArticlePage as ArticleData } from '../article.js';
 import { StoryCard } from './story-card.js';
@@ -65,7 +66,7 @@ export function ArticleView(props: { ctx: PageContext; a: ArticleData; newslette
       </header>
       {a.image ? (
         <figure class="article__image">
-          <img src={a.image.url} alt={a.image.alt} width={a.image.width} height={a.image.height} fetchpriority="high" decoding="async" />
+          <ResponsiveImage media={a.image.media} alt={a.image.alt} sizes="(min-width: 48rem) 46rem, 100vw" eager />
           {a.image.caption || a.image.credit ? (
             <figcaption>
               {a.image.caption}

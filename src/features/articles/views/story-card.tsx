@@ -1,3 +1,4 @@
+import { ResponsiveImage } from '../../media/index.js';
 import type { PageContext } from '../../site/index.js';
 import type { ArticleSummary } from '../article.js';
 
@@ -12,15 +13,7 @@ export function StoryCard(props: { story: ArticleSummary; ctx: PageContext; vari
     <article class={`story story--${variant}`} style={`--section-color:${s.section.color}`}>
       {showImage && s.image ? (
         <a class="story__media" href={s.path} tabindex={-1} aria-hidden="true">
-          <img
-            src={s.image.url}
-            alt=""
-            width={s.image.width}
-            height={s.image.height}
-            loading={props.eager ? 'eager' : 'lazy'}
-            decoding="async"
-            fetchpriority={props.eager ? 'high' : undefined}
-          />
+          <ResponsiveImage media={s.image.media} alt="" sizes={variant === 'lead' ? '(min-width: 60rem) 46rem, 100vw' : '(min-width: 60rem) 22rem, 100vw'} crop="16:9" eager={props.eager} />
         </a>
       ) : null}
       <div class="story__text">
