@@ -94,6 +94,23 @@ function render(v: z.output<typeof articleInputSchema>) {
   return { body_doc: JSON.stringify(doc), body_html: documentToHtml(doc), body_text: documentToPlainText(doc) };
 }
 
+/** The columns an article's editable content fills, the same on create and update. */
+function contentColumns(v: z.output<typeof articleInputSchema>, sectionId: string) {
+  return {
+    headline: v.headline,
+    standfirst: v.standfirst,
+    ...render(v),
+    section_id: sectionId,
+    featured_media_id: v.featuredImage?.mediaId ?? null,
+    featured_caption: v.featuredImage?.caption ?? '',
+    featured_credit: v.featuredImage?.credit ?? '',
+    featured_alt: v.featuredImage?.alt ?? '',
+    seo_title: v.seoTitle,
+    seo_description: v.seoDescription,
+    canonical_url: v.canonicalUrl,
+  };
+}
+
 /** Creates a draft. Nothing public changes, so no page is invalidated. */
 export async function createArticle(deps: ArticleDeps, input: ArticleInput): Promise<{ id: string; slug: string }> {
   const v = articleInputSchema.parse(input);
@@ -114,17 +131,7 @@ export async function createArticle(deps: ArticleDeps, input: ArticleInput): Pro
       language: v.language,
       slug,
       status: 'draft',
-      headline: v.headline,
-      standfirst: v.standfirst,
-      ...render(v),
-      section_id: refs.section.id,
-      featured_media_id: v.featuredImage?.mediaId ?? null,
-      featured_caption: v.featuredImage?.caption ?? '',
-      featured_credit: v.featuredImage?.credit ?? '',
-      featured_alt: v.featuredImage?.alt ?? '',
-      seo_title: v.seoTitle,
-      seo_description: v.seoDescription,
-      canonical_url: v.canonicalUrl,
+      ...contentColumns(v, refs.section.id),
       published_at: null,
       created_at: now,
       updated_at: now,
@@ -192,17 +199,7 @@ export async function updateArticle(deps: ArticleDeps, id: string, input: Articl
     }
     await repo.updateArticleRow(trx, id, {
       slug,
-      headline: v.headline,
-      standfirst: v.standfirst,
-      ...render(v),
-      section_id: refs.section.id,
-      featured_media_id: v.featuredImage?.mediaId ?? null,
-      featured_caption: v.featuredImage?.caption ?? '',
-      featured_credit: v.featuredImage?.credit ?? '',
-      featured_alt: v.featuredImage?.alt ?? '',
-      seo_title: v.seoTitle,
-      seo_description: v.seoDescription,
-      canonical_url: v.canonicalUrl,
+      ...contentColumns(v, refs.section.id),
       updated_at: now,
     });
     await repo.replaceArticleTags(trx, id, refs.tagIds);

@@ -17,6 +17,31 @@ export interface TaxonomyAdminDeps {
 
 const field = (v: unknown) => (typeof v === 'string' ? v : '');
 
+type PageExtra = { notice?: string; error?: string; status?: number };
+
+/**
+ * Runs a change from a sections, tags or people form and answers with the page again: with a notice
+ * (and every page re-rendered, since navigation and names show everywhere) or the error explained.
+ */
+export async function applyTaxonomyChange(
+  c: AppContext,
+  deps: Pick<TaxonomyAdminDeps, 'bus'>,
+  change: () => Promise<unknown>,
+  page: (c: AppContext, extra: PageExtra) => Promise<Response>,
+): Promise<Response> {
+  const t = adminTranslator(c);
+  try {
+    await change();
+  } catch (err) {
+    if (err instanceof z.ZodError) return page(c, { error: t.t('admin.taxonomy.invalid'), status: 422 });
+    // A slug taken (ours, or the database's unique index) or a reference to a missing image.
+    if ((err instanceof AppError && err.status === 409) || /unique|foreign key/i.test(String(err))) return page(c, { error: t.t('admin.taxonomy.taken'), status: 409 });
+    throw err;
+  }
+  await deps.bus.publish(['site']);
+  return page(c, { notice: t.t('admin.taxonomy.saved') });
+}
+
 /** Sections: names in both languages, order and colour. Every page's navigation shows them. */
 export function sectionAdminRoutes(deps: TaxonomyAdminDeps): RouteDef[] {
   const page = async (c: AppContext, extra: { notice?: string; error?: string; status?: number } = {}) => {
@@ -63,18 +88,7 @@ export function sectionAdminRoutes(deps: TaxonomyAdminDeps): RouteDef[] {
     const f = await c.req.parseBody();
     return { slug: field(f['slug']).trim(), name: { en: field(f['nameEn']).trim(), ar: field(f['nameAr']).trim() }, position: Number.parseInt(field(f['position']) || '0', 10), color: field(f['color']) };
   };
-  const saved = async (c: AppContext, change: () => Promise<unknown>) => {
-    const t = adminTranslator(c);
-    try {
-      await change();
-    } catch (err) {
-      if (err instanceof z.ZodError) return page(c, { error: t.t('admin.taxonomy.invalid'), status: 422 });
-      if (err instanceof AppError && err.status === 409) return page(c, { error: t.t('admin.taxonomy.taken'), status: 409 });
-      throw err;
-    }
-    await deps.bus.publish(['site']);
-    return page(c, { notice: t.t('admin.taxonomy.saved') });
-  };
+  const saved = (c: AppContext, change: () => Promise<unknown>) => applyTaxonomyChange(c, deps, change, page);
   return [
     staffRoute('GET', '/admin/sections', 'editor', (c) => page(c)),
     staffRoute('POST', '/admin/sections', 'editor', async (c) => {

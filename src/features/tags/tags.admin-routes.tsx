@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import { pathParam, staffRoute, type AppContext, type RouteDef } from '../../http/access.js';
-import type { TaxonomyAdminDeps } from '../sections/index.js';
+import { applyTaxonomyChange, type TaxonomyAdminDeps } from '../sections/index.js';
 import { adminTranslator, CsrfField, renderAdmin } from '../staff/index.js';
 import { createTag, listTags, renameTag } from './tags.service.js';
 
@@ -41,16 +40,8 @@ export function tagAdminRoutes(deps: TaxonomyAdminDeps): RouteDef[] {
     return renderAdmin(c, deps.assets, { title: 'admin.nav.tags', ...extra, body: <>{[row(), ...tags.map((tag) => row(tag))]}</> });
   };
   const run = async (c: AppContext, change: (f: Record<string, unknown>) => Promise<unknown>) => {
-    const t = adminTranslator(c);
-    try {
-      await change(await c.req.parseBody());
-    } catch (err) {
-      if (err instanceof z.ZodError) return page(c, { error: t.t('admin.taxonomy.invalid'), status: 422 });
-      if (/unique|UNIQUE/.test(String(err))) return page(c, { error: t.t('admin.taxonomy.taken'), status: 409 });
-      throw err;
-    }
-    await deps.bus.publish(['site']);
-    return page(c, { notice: t.t('admin.taxonomy.saved') });
+    const form = await c.req.parseBody();
+    return applyTaxonomyChange(c, deps, () => change(form), page);
   };
   return [
     staffRoute('GET', '/admin/tags', 'editor', (c) => page(c)),
