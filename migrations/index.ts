@@ -4,6 +4,7 @@ import * as createJobs from './2026-11-24-1300-create-jobs.js';
 import * as createStaff from './2026-11-24-1400-create-staff.js';
 import * as createNewsroomArticles from './2026-11-24-1500-create-newsroom-articles.js';
 import * as mediaLibrary from './2026-11-24-1600-media-library.js';
+import * as articleListingIndexes from './2026-11-24-1700-article-listing-indexes.js';
 
 /** Every migration, in order. A literal list: adding one is adding a line here. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24-1400-create-staff': createStaff,
   '2026-11-24-1500-create-newsroom-articles': createNewsroomArticles,
   '2026-11-24-1600-media-library': mediaLibrary,
+  '2026-11-24-1700-article-listing-indexes': articleListingIndexes,
 };

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants as zc, gzipSync } from 'node:zlib';
 
 /**
  * Static assets held in memory with content-hashed URLs (cached for a year) and their compressed
@@ -39,8 +39,10 @@ function asset(urlPrefix: string, name: string, ext: string, contentType: string
   const hash = createHash('sha256').update(body).digest('base64url').slice(0, 12);
   const a: Asset = { url: `${urlPrefix}${name}.${hash}.${ext}`, contentType, body };
   if (compress) {
+    // Start-up time matters (first byte within 2 s): the best brotli level only for small files.
+    const quality = body.length > 64 * 1024 ? 5 : 11;
     a.gzip = gzipSync(body, { level: 9 });
-    a.br = brotliCompressSync(body);
+    a.br = brotliCompressSync(body, { params: { [zc.BROTLI_PARAM_QUALITY]: quality } });
   }
   return a;
 }
@@ -48,7 +50,7 @@ function asset(urlPrefix: string, name: string, ext: string, contentType: string
 export function loadAssets(): Assets {
   const cssFile = [path.join(here, 'assets', 'site.css'), path.join(here, '..', 'src', 'http', 'assets', 'site.css')].find(existsSync);
   if (!cssFile) throw new Error('site.css not found beside the server');
-  const css = asset('/assets/', 'site', 'css', 'text/css; charset=utf-8', readFileSync(cssFile), true);
+  const css = asset('/assets/', 'site', 'css', 'text/css; charset=utf-8', readFileSync(cssFile), false);
   const font = (pkg: string, file: string, name: string) =>
     asset('/assets/fonts/', name, 'woff2', 'font/woff2', readFileSync(path.join(packageDir(pkg), 'files', file)), false);
   const fonts = {

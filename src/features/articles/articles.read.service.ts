@@ -33,6 +33,11 @@ export function toSummary(r: SummaryRow, lang: Language): ArticleSummary {
   };
 }
 
+/** The newest published stories, without counting them all (for blocks that show a fixed number). */
+export async function listLatestArticles(db: Db, filter: ListFilter, limit: number): Promise<ArticleSummary[]> {
+  return (await repo.listPublishedSummaryRows(db, filter, limit, 0)).map((r) => toSummary(r, filter.language));
+}
+
 export async function listArticles(db: Db, filter: ListFilter, page: number, perPage: number): Promise<{ items: ArticleSummary[]; total: number }> {
   const [rows, total] = await Promise.all([repo.listPublishedSummaryRows(db, filter, perPage, (page - 1) * perPage), repo.countPublished(db, filter)]);
   return { items: rows.map((r) => toSummary(r, filter.language)), total };

@@ -1,3 +1,4 @@
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Db, DB } from '../../db-schema.js';
 import type { Language } from '../../platform/i18n/i18n.js';
 import type { ArticleBylinesTable, ArticlesTable } from './articles.table.js';
@@ -42,26 +43,28 @@ function summaryQuery(db: Db) {
 
 export type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['executeTakeFirstOrThrow']>>;
 
+/** The listing's conditions, for a query over `articles as a` with or without its joins. */
+function listingConditions(f: ListFilter) {
+  return (eb: ExpressionBuilder<DB & { a: DB['articles'] }, 'a'>) => {
+    const conditions: Expression<SqlBool>[] = [eb('a.status', '=', 'published'), eb('a.language', '=', f.language)];
+    if (f.sectionId) conditions.push(eb('a.section_id', '=', f.sectionId));
+    if (f.tagId) conditions.push(eb.exists(eb.selectFrom('article_tags as t').select('t.article_id').whereRef('t.article_id', '=', 'a.id').where('t.tag_id', '=', f.tagId)));
+    if (f.personId) conditions.push(eb.exists(eb.selectFrom('article_bylines as b').select('b.article_id').whereRef('b.article_id', '=', 'a.id').where('b.person_id', '=', f.personId)));
+    return eb.and(conditions);
+  };
+}
+
 function filtered(db: Db, f: ListFilter) {
-  let q = summaryQuery(db).where('a.status', '=', 'published').where('a.language', '=', f.language);
-  if (f.sectionId) q = q.where('a.section_id', '=', f.sectionId);
-  if (f.tagId) {
-    const tagId = f.tagId;
-    q = q.where((eb) => eb.exists(eb.selectFrom('article_tags as t').select('t.article_id').whereRef('t.article_id', '=', 'a.id').where('t.tag_id', '=', tagId)));
-  }
-  if (f.personId) {
-    const personId = f.personId;
-    q = q.where((eb) => eb.exists(eb.selectFrom('article_bylines as b').select('b.article_id').whereRef('b.article_id', '=', 'a.id').where('b.person_id', '=', personId)));
-  }
-  return q;
+  return summaryQuery(db).where(listingConditions(f));
 }
 
 export function listPublishedSummaryRows(db: Db, f: ListFilter, limit: number, offset: number): Promise<SummaryRow[]> {
   return filtered(db, f).orderBy('a.published_at', 'desc').orderBy('a.id', 'desc').limit(limit).offset(offset).execute();
 }
 
+/** Counted without the joins: an index answers it without touching article rows. */
 export async function countPublished(db: Db, f: ListFilter): Promise<number> {
-  const row = await filtered(db, f).clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db.selectFrom('articles as a').where(listingConditions(f)).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

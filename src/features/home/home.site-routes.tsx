@@ -1,5 +1,5 @@
 import { publicRoute, type RouteDef } from '../../http/access.js';
-import { listArticles, type ArticleSummary } from '../articles/index.js';
+import { listLatestArticles, type ArticleSummary } from '../articles/index.js';
 import { sitePages, type SiteDeps } from '../site/index.js';
 import { HomePage, type HomeData } from './views/home-page.js';
 
@@ -10,13 +10,13 @@ const MORE_HEADLINES = 50;
 export function homeSiteRoutes(deps: SiteDeps): RouteDef[] {
   // "/ar" alone would otherwise be read as a section called "ar".
   return [publicRoute('GET', '/ar', (c) => c.redirect('/ar/', 301)), ...sitePages(deps, 'GET', '/', async (_c, ctx) => {
-    const { items } = await listArticles(deps.db, { language: ctx.lang }, 1, 1 + LATEST + MORE_HEADLINES);
+    const items = await listLatestArticles(deps.db, { language: ctx.lang }, 1 + LATEST + MORE_HEADLINES);
     const [lead, ...rest] = items;
     const latest = rest.slice(0, LATEST);
     const shown = new Set<string>([lead, ...latest].flatMap((s) => (s ? [s.id] : [])));
     const sectionBlocks: HomeData['sectionBlocks'] = [];
     for (const section of ctx.sections) {
-      const { items: candidates } = await listArticles(deps.db, { language: ctx.lang, sectionId: section.id }, 1, PER_SECTION * 2);
+      const candidates = await listLatestArticles(deps.db, { language: ctx.lang, sectionId: section.id }, PER_SECTION * 2);
       const stories = candidates.filter((s) => !shown.has(s.id)).slice(0, PER_SECTION);
       stories.forEach((s) => shown.add(s.id));
       if (stories.length) sectionBlocks.push({ section, stories });

@@ -121,10 +121,13 @@ export class PageCache {
 
 /** brotli at a quality fast enough for a cache miss; gzip at its default level. */
 function compress(body: Buffer, encoding: 'br' | 'gzip'): Buffer {
-  if (encoding === 'gzip') return gzipSync(body, { level: 6 });
-  return brotliCompressSync(body, {
-    params: { [zc.BROTLI_PARAM_QUALITY]: 6, [zc.BROTLI_PARAM_SIZE_HINT]: body.length, [zc.BROTLI_PARAM_MODE]: zc.BROTLI_MODE_TEXT },
-  });
+  const out =
+    encoding === 'gzip'
+      ? gzipSync(body, { level: 6 })
+      : brotliCompressSync(body, { params: { [zc.BROTLI_PARAM_QUALITY]: 6, [zc.BROTLI_PARAM_SIZE_HINT]: body.length, [zc.BROTLI_PARAM_MODE]: zc.BROTLI_MODE_TEXT } });
+  // zlib's result is a view on a larger output chunk; an exact copy lets that chunk be freed, so the
+  // bytes the cache counts are the bytes it holds.
+  return Buffer.copyBytesFrom(out);
 }
 
 /** Picks br, then gzip, from an Accept-Encoding header, honouring q=0. */

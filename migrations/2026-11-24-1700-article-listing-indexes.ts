@@ -1,0 +1,17 @@
+import type { Kysely } from 'kysely';
+
+// Listings, counts and related articles read only a few small columns of many articles. These covering
+// indexes hold them, so those queries never step through rows' large body columns.
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createIndex('articles_published_listing_idx')
+    .on('articles')
+    .columns(['language', 'status', 'published_at', 'id', 'section_id', 'translation_group_id'])
+    .execute();
+  await db.schema.createIndex('articles_id_listing_idx').on('articles').columns(['id', 'language', 'status', 'published_at', 'translation_group_id']).execute();
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropIndex('articles_id_listing_idx').execute();
+  await db.schema.dropIndex('articles_published_listing_idx').execute();
+}
