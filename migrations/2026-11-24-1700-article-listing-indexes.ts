@@ -9,9 +9,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['language', 'status', 'published_at', 'id', 'section_id', 'translation_group_id'])
     .execute();
   await db.schema.createIndex('articles_id_listing_idx').on('articles').columns(['id', 'language', 'status', 'published_at', 'translation_group_id']).execute();
+  // Related articles start from the article's tags: (tag, article) pairs without visiting the table.
+  await db.schema.createIndex('article_tags_tag_article_idx').on('article_tags').columns(['tag_id', 'article_id']).execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropIndex('article_tags_tag_article_idx').execute();
   await db.schema.dropIndex('articles_id_listing_idx').execute();
   await db.schema.dropIndex('articles_published_listing_idx').execute();
 }

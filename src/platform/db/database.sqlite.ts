@@ -13,6 +13,8 @@ export function openSqlite<T>(file: string, log: Logger): Database<T> {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // Gives the query planner fresh statistics where they are missing or stale (SQLite's advice at open).
+  sqlite.pragma('optimize = 0x10002');
   log.debug({ file }, 'sqlite opened');
   const db = new Kysely<T>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, kind: 'sqlite', destroy: () => db.destroy() };
