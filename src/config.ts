@@ -31,7 +31,7 @@ const envSchema = z.object({
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   SEED_DEMO: bool.default(true),
   PAGE_CACHE_MAX_ENTRIES: int(0, 10_000_000).default(5000),
-  PAGE_CACHE_MAX_MB: int(0, 1_000_000).default(64),
+  PAGE_CACHE_MAX_MB: int(0, 1_000_000).default(32),
   PAGE_CACHE_S_MAXAGE: int(0, 31_536_000).default(60),
   SHUTDOWN_TIMEOUT_MS: int(0, 600_000).default(10_000),
   TRUST_PROXY: bool.default(false),

@@ -12,7 +12,7 @@ export function assetRoutes(assets: Assets): RouteDef[] {
       const body = (encoding === 'br' && a.br) || (encoding === 'gzip' && a.gzip) || a.body;
       const headers: Record<string, string> = { 'Content-Type': a.contentType, 'Cache-Control': 'public, max-age=31536000, immutable', Vary: 'Accept-Encoding' };
       if (body !== a.body) headers['Content-Encoding'] = encoding;
-      return c.body(new Uint8Array(body), 200, headers);
+      return c.body(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength), 200, headers);
     }),
   ];
 }

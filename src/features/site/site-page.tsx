@@ -166,12 +166,21 @@ export function sitePages(deps: SiteDeps, method: 'GET' | 'POST', pattern: strin
   return [publicRoute(method, pattern, handler('en')), publicRoute(method, arPattern, handler('ar'))];
 }
 
+/** The local day for a zone, recomputed at most once a second (formatting dates is the costly part of a hit). */
+const dayMemo = { zone: '', second: -1, day: '' };
+function localDay(zone: string, now: Date): string {
+  const second = Math.floor(now.getTime() / 1000);
+  if (dayMemo.zone !== zone || dayMemo.second !== second) Object.assign(dayMemo, { zone, second, day: createDateFormatter('en', zone, 'latn').dayKey(now) });
+  return dayMemo.day;
+}
+
 function cacheKey(c: AppContext, zone: string, now: Date): string {
   // The masthead shows today's date, so the key turns over at local midnight.
-  const day = createDateFormatter('en', zone, 'latn').dayKey(now);
-  const url = new URL(c.req.url);
-  const page = url.searchParams.get('page');
-  return `${url.origin}${url.pathname}${page ? `?page=${page}` : ''}|${day}`;
+  const url = c.req.url;
+  const q = url.indexOf('?');
+  const base = q === -1 ? url : url.slice(0, q);
+  const page = q === -1 ? null : new URLSearchParams(url.slice(q + 1)).get('page');
+  return `${base}${page ? `?page=${page}` : ''}|${localDay(zone, now)}`;
 }
 
 function sendPage(c: AppContext, cache: PageCache, page: CachedPage, lang: Language, sMaxAge: number): Response {
@@ -186,7 +195,9 @@ function sendPage(c: AppContext, cache: PageCache, page: CachedPage, lang: Langu
   if (etagMatches(c.req.header('If-None-Match'), page.etag)) return c.body(null, 304, headers);
   const encoding = negotiateEncoding(c.req.header('Accept-Encoding'));
   if (encoding !== 'identity') headers['Content-Encoding'] = encoding;
-  return c.body(new Uint8Array(cache.encoded(page, encoding)), page.status as 200, headers);
+  const bytes = cache.encoded(page, encoding);
+  // A view on the cached bytes, not a copy.
+  return c.body(new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength), page.status as 200, headers);
 }
 
 /** If-None-Match may list several tags, weak or strong; weak comparison is right for GET. */
