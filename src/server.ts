@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
+import { securityHeaders } from './http/middleware/security-headers.js';
 import type { Deps } from './deps.js';
 import { archiveSiteRoutes, articleAdminRoutes, articleSiteRoutes, dashboardRoutes, listingSiteRoutes, revisionAdminRoutes } from './features/articles/index.js';
 import { homeSiteRoutes } from './features/home/index.js';
@@ -29,7 +29,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.use(requestId({ generator: () => `${prefix}-${(counter++).toString(36)}` }));
   app.use(requestLog(deps.log));
   app.use(
-    secureHeaders({
+    securityHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],

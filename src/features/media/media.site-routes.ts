@@ -31,9 +31,9 @@ export function mediaRoutes(mediaDir: string): RouteDef[] {
       };
       // An SVG opened directly must not run script in our origin.
       if (m[1] === 'svg') headers['Content-Security-Policy'] = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
-      if (c.req.header('If-None-Match')?.split(/\s*,\s*/).includes(etag)) return new Response(null, { status: 304, headers });
+      if (c.req.header('If-None-Match')?.split(/\s*,\s*/).includes(etag)) return c.body(null, { status: 304, headers });
       headers['Content-Length'] = String(info.size);
-      return new Response(Readable.toWeb(createReadStream(full)) as ReadableStream, { headers });
+      return c.body(Readable.toWeb(createReadStream(full)) as ReadableStream, { headers });
     }),
   ];
 }
