@@ -150,7 +150,7 @@ describe(`the newsroom in a browser (${TEST_DB})`, () => {
     await Promise.all([page.waitForURL(`${server.baseUrl}/admin`), page.locator('.admin-header__tools button[lang="ar"]').click()]);
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
     expect(await page.locator('h1').innerText()).toBe('لوحة التحكم');
-    for (const path of ['/admin', `/admin/articles/${articleId}/edit`, '/admin/settings', '/admin/staff', '/admin/sections', '/admin/account']) {
+    for (const path of ['/admin', `/admin/articles/${articleId}/edit`, '/admin/settings', '/admin/staff', '/admin/sections', '/admin/tags', '/admin/people', '/admin/media', '/admin/audit', '/admin/account']) {
       await page.goto(server.baseUrl + path);
       expect(await page.locator('html').getAttribute('lang'), path).toBe('ar');
       await expectAccessible(path);
@@ -161,6 +161,9 @@ describe(`the newsroom in a browser (${TEST_DB})`, () => {
     // Sign out, by keyboard, from the header.
     await page.locator('.admin-header__tools form[action="/admin/sign-out"] button').focus();
     await Promise.all([page.waitForURL(/\/admin\/sign-in/), page.keyboard.press('Enter')]);
+    await expectAccessible('/admin/sign-in');
+    await page.goto(`${server.baseUrl}/admin/password/forgot`);
+    await expectAccessible('/admin/password/forgot');
     expect(tab.foreignRequests).toEqual([]);
   });
 });
