@@ -5,6 +5,7 @@ import * as createStaff from './2026-11-24-1400-create-staff.js';
 import * as createNewsroomArticles from './2026-11-24-1500-create-newsroom-articles.js';
 import * as mediaLibrary from './2026-11-24-1600-media-library.js';
 import * as articleListingIndexes from './2026-11-24-1700-article-listing-indexes.js';
+import * as staffTotpLastStep from './2026-11-24-1800-staff-totp-last-step.js';
 
 /** Every migration, in order. A literal list: adding one is adding a line here. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24-1500-create-newsroom-articles': createNewsroomArticles,
   '2026-11-24-1600-media-library': mediaLibrary,
   '2026-11-24-1700-article-listing-indexes': articleListingIndexes,
+  '2026-11-24-1800-staff-totp-last-step': staffTotpLastStep,
 };

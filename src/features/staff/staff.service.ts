@@ -61,6 +61,7 @@ export async function createStaffUser(
     password_hash: password ? await hashPassword(password) : null,
     totp_secret: null,
     totp_enabled_at: null,
+    totp_last_step: null,
     person_id: null,
     disabled_at: null,
     created_at: now,

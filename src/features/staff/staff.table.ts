@@ -9,6 +9,7 @@ export interface StaffUsersTable {
   password_hash: string | null;
   totp_secret: string | null;
   totp_enabled_at: string | null;
+  totp_last_step: number | null;
   person_id: string | null;
   disabled_at: string | null;
   created_at: string;

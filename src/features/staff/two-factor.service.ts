@@ -10,11 +10,16 @@ function totpFor(secretBase32: string, label: string, issuer: string): TOTP {
   return new TOTP({ issuer, label, algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secretBase32) });
 }
 
-/** True if the code is valid now (one step of clock drift either way is accepted). */
-export function checkTotp(secretBase32: string, code: string, now: Date): boolean {
+/** The 30-second step a code belongs to if it is valid now (one step of drift either way), else null. */
+export function totpStep(secretBase32: string, code: string, now: Date): number | null {
   const clean = code.replace(/\s+/g, '');
-  if (!/^\d{6}$/.test(clean)) return false;
-  return totpFor(secretBase32, 'x', 'x').validate({ token: clean, timestamp: now.getTime(), window: 1 }) !== null;
+  if (!/^\d{6}$/.test(clean)) return null;
+  const delta = totpFor(secretBase32, 'x', 'x').validate({ token: clean, timestamp: now.getTime(), window: 1 });
+  return delta === null ? null : Math.floor(now.getTime() / 30_000) + delta;
+}
+
+export function checkTotp(secretBase32: string, code: string, now: Date): boolean {
+  return totpStep(secretBase32, code, now) !== null;
 }
 
 /** A new secret stored as pending (not yet enabled) with what an authenticator app needs to add it. */
@@ -41,7 +46,15 @@ export async function disableTwoFactor(deps: StaffDeps, actor: AuditActor, userI
   await recordAudit(deps.db, actor, 'two-factor-disabled', { type: 'staff', id: userId }, {}, deps.clock.now());
 }
 
+/**
+ * Checks a sign-in code. Each step's code works once: one seen over someone's shoulder, or replayed
+ * from a captured request, is refused after its first use.
+ */
 export async function verifySecondFactor(deps: StaffDeps, userId: string, code: string): Promise<boolean> {
   const user = await repo.findUserRowById(deps.db, userId);
-  return !!user?.totp_secret && !!user.totp_enabled_at && checkTotp(user.totp_secret, code, deps.clock.now());
+  if (!user?.totp_secret || !user.totp_enabled_at) return false;
+  const step = totpStep(user.totp_secret, code, deps.clock.now());
+  if (step === null || (user.totp_last_step !== null && step <= user.totp_last_step)) return false;
+  await repo.updateUserRow(deps.db, userId, { totp_last_step: step });
+  return true;
 }

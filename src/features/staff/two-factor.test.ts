@@ -113,6 +113,27 @@ describe('two-step verification', () => {
     expect((await browser.get('/admin')).status).toBe(303);
   });
 
+  it('accepts each code once: the same code cannot sign in a second time', async () => {
+    const me = await signInAs(site, 'author');
+    const key = await enrol(me);
+    const signInWith = async (code: string) => {
+      const browser = new Browser(site);
+      await submitSignIn(browser, me.email, me.password);
+      const csrf = csrfIn(await (await browser.get('/admin/sign-in/two-factor')).text())!;
+      return browser.post('/admin/sign-in/two-factor', { _csrf: csrf, code });
+    };
+    site.clock.advance(60_000);
+    const code = totpCode(site, key);
+    const first = await signInWith(code);
+    expect(first.status).toBe(303);
+    expect(first.headers.get('Location')).toBe('/admin');
+    const replay = await signInWith(code);
+    expect(replay.status).toBe(401);
+    expect(alertIn(await replay.text())).toContain('That code is not right.');
+    site.clock.advance(30_000);
+    expect((await signInWith(totpCode(site, key))).headers.get('Location')).toBe('/admin');
+  });
+
   it('an owner can require two-step for everyone: staff without it are sent to turn it on', async () => {
     const owner = await signInAs(site, 'owner');
     const editor = await signInAs(site, 'editor');
