@@ -30,48 +30,8 @@ export function pickSome<T>(rng: Rng, items: readonly T[], n: number): T[] {
   return out;
 }
 
-export const sections = [
-  { slug: 'politics', name: { en: 'Politics', ar: 'سياسة' }, color: '#b3261e' },
-  { slug: 'economy', name: { en: 'Economy', ar: 'اقتصاد' }, color: '#0b6e4f' },
-  { slug: 'technology', name: { en: 'Technology', ar: 'تكنولوجيا' }, color: '#1d4ed8' },
-  { slug: 'defense', name: { en: 'Defense', ar: 'دفاع' }, color: '#4b5320' },
-  { slug: 'tourism', name: { en: 'Tourism', ar: 'سياحة' }, color: '#b45309' },
-  { slug: 'world', name: { en: 'World', ar: 'العالم' }, color: '#6d28d9' },
-] as const;
-
-export const tags: { slug: string; name: { en: string; ar: string } }[] = [
-  { slug: 'gaza', name: { en: 'Gaza', ar: 'غزة' } },
-  { slug: 'saudi-arabia', name: { en: 'Saudi Arabia', ar: 'السعودية' } },
-  { slug: 'uae', name: { en: 'UAE', ar: 'الإمارات' } },
-  { slug: 'egypt', name: { en: 'Egypt', ar: 'مصر' } },
-  { slug: 'qatar', name: { en: 'Qatar', ar: 'قطر' } },
-  { slug: 'iran', name: { en: 'Iran', ar: 'إيران' } },
-  { slug: 'turkey', name: { en: 'Turkey', ar: 'تركيا' } },
-  { slug: 'yemen', name: { en: 'Yemen', ar: 'اليمن' } },
-  { slug: 'red-sea', name: { en: 'Red Sea', ar: 'البحر الأحمر' } },
-  { slug: 'oil', name: { en: 'Oil', ar: 'النفط' } },
-  { slug: 'startups', name: { en: 'Startups', ar: 'الشركات الناشئة' } },
-  { slug: 'artificial-intelligence', name: { en: 'Artificial intelligence', ar: 'الذكاء الاصطناعي' } },
-  { slug: 'vision-2030', name: { en: 'Vision 2030', ar: 'رؤية 2030' } },
-  { slug: 'united-nations', name: { en: 'United Nations', ar: 'الأمم المتحدة' } },
-  { slug: 'hospitality', name: { en: 'Hospitality', ar: 'الضيافة' } },
-  { slug: 'aviation', name: { en: 'Aviation', ar: 'الطيران' } },
-  { slug: 'renewables', name: { en: 'Renewable energy', ar: 'الطاقة المتجددة' } },
-  { slug: 'cybersecurity', name: { en: 'Cybersecurity', ar: 'الأمن السيبراني' } },
-  { slug: 'trade', name: { en: 'Trade', ar: 'التجارة' } },
-  { slug: 'diplomacy', name: { en: 'Diplomacy', ar: 'الدبلوماسية' } },
-];
-
-export const people: { slug: string; name: { en: string; ar: string }; bio: { en: string; ar: string } }[] = [
-  { slug: 'layla-haddad', name: { en: 'Layla Haddad', ar: 'ليلى حداد' }, bio: { en: 'Covers regional diplomacy.', ar: 'تغطي الشؤون الدبلوماسية.' } },
-  { slug: 'omar-farouk', name: { en: 'Omar Farouk', ar: 'عمر فاروق' }, bio: { en: 'Economics editor.', ar: 'محرر الشؤون الاقتصادية.' } },
-  { slug: 'sara-al-mansouri', name: { en: 'Sara Al-Mansouri', ar: 'سارة المنصوري' }, bio: { en: 'Writes about technology.', ar: 'تكتب عن التكنولوجيا.' } },
-  { slug: 'karim-nasser', name: { en: 'Karim Nasser', ar: 'كريم ناصر' }, bio: { en: 'Defense correspondent.', ar: 'مراسل شؤون الدفاع.' } },
-  { slug: 'nadia-benali', name: { en: 'Nadia Benali', ar: 'نادية بن علي' }, bio: { en: 'Covers North Africa.', ar: 'تغطي شمال أفريقيا.' } },
-  { slug: 'hana-khoury', name: { en: 'Hana Khoury', ar: 'هناء خوري' }, bio: { en: 'World affairs.', ar: 'الشؤون الدولية.' } },
-  { slug: 'youssef-amin', name: { en: 'Youssef Amin', ar: 'يوسف أمين' }, bio: { en: 'Travel and tourism.', ar: 'السفر والسياحة.' } },
-  { slug: 'mariam-saleh', name: { en: 'Mariam Saleh', ar: 'مريم صالح' }, bio: { en: 'Energy and climate.', ar: 'الطاقة والمناخ.' } },
-];
+// The demo newsroom's own sections, topics and writers: one list for the product and the benchmark.
+export { demoSections as sections, demoTags as tags, demoPeople as people } from '../src/features/demo/content/taxonomy.js';
 
 export const agencies = { en: ['Arab Press Wire', 'Reuters', 'AFP'], ar: ['وكالة عرب برس', 'رويترز', 'فرانس برس'] } as const;
 

@@ -48,8 +48,8 @@ function asset(urlPrefix: string, name: string, ext: string, contentType: string
 }
 
 export function loadAssets(): Assets {
-  const cssFile = [path.join(here, 'assets', 'site.css'), path.join(here, '..', 'src', 'http', 'assets', 'site.css')].find(existsSync);
-  if (!cssFile) throw new Error('site.css not found beside the server');
+  const cssFile = path.join(here, 'assets', 'site.css');
+  if (!existsSync(cssFile)) throw new Error(`site.css not found at ${cssFile}`);
   const css = asset('/assets/', 'site', 'css', 'text/css; charset=utf-8', readFileSync(cssFile), false);
   const font = (pkg: string, file: string, name: string) =>
     asset('/assets/fonts/', name, 'woff2', 'font/woff2', readFileSync(path.join(packageDir(pkg), 'files', file)), false);
@@ -68,7 +68,8 @@ export function loadAssets(): Assets {
     .replaceAll('url(/fonts/naskh-700.woff2)', `url(${fonts.arabic700.url})`);
   const finalCss = asset('/assets/', 'site', 'css', 'text/css; charset=utf-8', Buffer.from(cssText), true);
   const adminCss = asset('/assets/', 'admin', 'css', 'text/css; charset=utf-8', readFileSync(path.join(path.dirname(cssFile), 'admin.css')), true);
-  const editorFile = [path.join(here, 'assets', 'admin-editor.js'), path.join(here, '..', 'dist', 'assets', 'admin-editor.js'), path.join(here, '..', '..', 'dist', 'assets', 'admin-editor.js')].find(existsSync);
+  // Built beside the bundle (dist/assets); run from source, the last build's copy in dist/assets.
+  const editorFile = [path.join(here, 'assets', 'admin-editor.js'), path.join(here, '..', '..', 'dist', 'assets', 'admin-editor.js')].find(existsSync);
   const adminEditorJs = editorFile ? asset('/assets/', 'admin-editor', 'js', 'text/javascript; charset=utf-8', readFileSync(editorFile), true) : undefined;
   const byUrl = new Map<string, Asset>([finalCss, adminCss, ...(adminEditorJs ? [adminEditorJs] : []), ...Object.values(fonts)].map((a) => [a.url, a]));
   return { css: finalCss, adminCss, adminEditorJs, fonts, byUrl };

@@ -60,7 +60,7 @@ describe(`the newsroom in a browser (${TEST_DB})`, () => {
     await page.fill('#email', 'maha@example.com');
     await page.fill('#password', 'a long enough passphrase');
     await Promise.all([page.waitForURL(`${server.baseUrl}/admin`), page.click('button[type=submit]')]);
-    await expect(page.locator('h1')).toBeTruthy();
+    expect(await page.locator('h1').innerText()).toBe('Dashboard');
     expect(await page.locator('main').innerText()).toContain('Maha Saleh');
     await expectAccessible('/admin');
     // The link works once.

@@ -19,6 +19,7 @@ import {
   applyTransition,
   createDraft,
   currentArticleInput,
+  findEditableArticle,
   releaseLock,
   saveArticle,
   type NewsroomActor,
@@ -26,7 +27,7 @@ import {
 } from './newsroom.service.js';
 import * as newsroomRepo from './newsroom.repo.js';
 import { EditorPage } from './views/editor-page.js';
-import { availableTransitions, canCorrect, canEdit, TRANSITION_NAMES, type Transition } from './workflow.js';
+import { availableTransitions, canCorrect, TRANSITION_NAMES, type Transition } from './workflow.js';
 import { fromDbTime } from '../../platform/db/time.js';
 
 export interface ArticleAdminDeps extends NewsroomDeps, SiteDeps {
@@ -62,11 +63,9 @@ export function articleAdminRoutes(deps: ArticleAdminDeps): RouteDef[] {
 
   const editPage = async (c: AppContext, id: string, extra: { input?: ArticleInput; error?: string; field?: string; notice?: string; status?: number } = {}) => {
     const t = adminTranslator(c);
-    const row = await repo.findArticleRowById(deps.db, id);
-    if (!row) throw new AppError('ARTICLE_NOT_FOUND', 404, 'error.notFound');
     const me = actor(c);
+    const row = await findEditableArticle(deps.db, me, id);
     const isOwn = row.created_by_user_id === me.userId;
-    if (!canEdit(me.role, isOwn, row.status)) throw new AppError('ARTICLE_EDIT_FORBIDDEN', 403, 'admin.forbidden');
     const [input, sections, last, lock] = await Promise.all([
       extra.input ? Promise.resolve(extra.input) : currentArticleInput(deps.db, id),
       listSections(deps.db),

@@ -84,10 +84,16 @@ export async function createDraft(deps: NewsroomDeps, actor: NewsroomActor, inpu
   return { id, revision };
 }
 
+/** The article if this person may change it (workflow.canEdit): 404 when it does not exist, 403 when not theirs to edit. */
+export async function findEditableArticle(db: Db, actor: Pick<NewsroomActor, 'userId' | 'role'>, id: string) {
+  const row = await loadForStaff(db, id);
+  if (!canEdit(actor.role, row.created_by_user_id === actor.userId, row.status)) throw new AppError('ARTICLE_EDIT_FORBIDDEN', 403, 'admin.forbidden');
+  return row;
+}
+
 /** Refuses a save from anyone but the lock holder while the lock is live. */
 async function assertMayWrite(deps: NewsroomDeps, actor: NewsroomActor, id: string) {
-  const row = await loadForStaff(deps.db, id);
-  if (!canEdit(actor.role, row.created_by_user_id === actor.userId, row.status)) throw new AppError('ARTICLE_EDIT_FORBIDDEN', 403, 'admin.forbidden');
+  const row = await findEditableArticle(deps.db, actor, id);
   const lock = await newsroom.findLockRow(deps.db, id);
   if (lock && lock.session_id !== actor.sessionId && deps.clock.now().getTime() - fromDbTime(lock.heartbeat_at).getTime() < LOCK_LAPSE_MS) {
     throw new AppError('ARTICLE_LOCKED', 409, 'admin.article.lockedBy', { holder: lock.user_label });

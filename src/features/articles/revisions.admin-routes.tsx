@@ -9,11 +9,9 @@ import { SignupBox } from '../newsletters/index.js';
 import { adminTranslator, renderAdmin } from '../staff/index.js';
 import { actorOf, type ArticleAdminDeps } from './articles.admin-routes.js';
 import { findArticleForPreview } from './articles.read.service.js';
-import * as repo from './articles.repo.js';
-import { listRevisions, restoreRevision, revisionSnapshot } from './newsroom.service.js';
+import { findEditableArticle, listRevisions, restoreRevision, revisionSnapshot } from './newsroom.service.js';
 import { ArticleView } from './views/article-page.js';
 import { AudioSlot } from './views/audio-slot.js';
-import { canEdit } from './workflow.js';
 
 /** A revision as readable text, field by field, for comparing. */
 function revisionText(s: Awaited<ReturnType<typeof revisionSnapshot>>): string {
@@ -28,13 +26,7 @@ function revisionText(s: Awaited<ReturnType<typeof revisionSnapshot>>): string {
 }
 
 export function revisionAdminRoutes(deps: ArticleAdminDeps): RouteDef[] {
-  const mayEdit = async (c: AppContext, id: string) => {
-    const row = await repo.findArticleRowById(deps.db, id);
-    if (!row) throw new AppError('ARTICLE_NOT_FOUND', 404, 'error.notFound');
-    const me = c.get('staff')!;
-    if (!canEdit(me.role, row.created_by_user_id === me.userId, row.status)) throw new AppError('ARTICLE_EDIT_FORBIDDEN', 403, 'admin.forbidden');
-    return row;
-  };
+  const mayEdit = (c: AppContext, id: string) => findEditableArticle(deps.db, c.get('staff')!, id);
 
   return [
     staffRoute('GET', '/admin/articles/:id/revisions', 'contributor', async (c) => {

@@ -1,1 +1,1 @@
-export { seedDemoIfEmpty, localPublicationTime, type DemoDeps } from './seed-demo.service.js';
+export { seedDemoIfEmpty, type DemoDeps } from './seed-demo.service.js';

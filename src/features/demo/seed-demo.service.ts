@@ -1,4 +1,5 @@
 import { documentFromBlocks } from '../../editor/index.js';
+import { createDateFormatter, zonedLocalToUtc } from '../../platform/i18n/dates.js';
 import { createArticle, hasAnyArticle, publishArticle, type ArticleDeps } from '../articles/index.js';
 import { storeImage, type MediaDeps } from '../media/index.js';
 import { createPerson } from '../people/index.js';
@@ -17,13 +18,8 @@ const PEOPLE = new Set(demoPeople.map((p) => p.slug));
 
 /** UTC instant of `hour`:00 local time, `daysAgo` days before now, in the site's time zone. */
 export function localPublicationTime(now: Date, daysAgo: number, hour: number, timeZone: string): Date {
-  const day = new Date(now.getTime() - daysAgo * 86_400_000);
-  const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(day).split('-').map(Number) as [number, number, number];
-  const guess = Date.UTC(y, m - 1, d, hour);
-  const offset = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(new Date(guess)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
-  const mm = /GMT([+-])(\d{2}):(\d{2})/.exec(offset);
-  const offsetMs = mm ? (mm[1] === '-' ? -1 : 1) * (Number(mm[2]) * 60 + Number(mm[3])) * 60_000 : 0;
-  return new Date(guess - offsetMs);
+  const day = createDateFormatter('en', timeZone, 'latn').dayKey(new Date(now.getTime() - daysAgo * 86_400_000));
+  return zonedLocalToUtc(`${day}T${String(hour).padStart(2, '0')}:00`, timeZone)!;
 }
 
 /** Fills an empty database with the team's demo newsroom. Does nothing if any article exists. */

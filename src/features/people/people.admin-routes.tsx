@@ -1,5 +1,5 @@
 import { pathParam, staffRoute, type AppContext, type RouteDef } from '../../http/access.js';
-import { applyTaxonomyChange, type TaxonomyAdminDeps } from '../sections/index.js';
+import { applyTaxonomyChange, NameFields, type TaxonomyAdminDeps } from '../sections/index.js';
 import { adminTranslator, CsrfField, renderAdmin } from '../staff/index.js';
 import { createPerson, listPeople, updatePerson } from './people.service.js';
 
@@ -36,14 +36,7 @@ export function peopleAdminRoutes(deps: TaxonomyAdminDeps): RouteDef[] {
               </option>
             </select>
           </div>
-          <div>
-            <label for={`en-${id}`}>{t.t('admin.taxonomy.nameEn')}</label>
-            <input id={`en-${id}`} name="nameEn" value={p?.name.en ?? ''} lang="en" dir="ltr" required />
-          </div>
-          <div>
-            <label for={`ar-${id}`}>{t.t('admin.taxonomy.nameAr')}</label>
-            <input id={`ar-${id}`} name="nameAr" value={p?.name.ar ?? ''} lang="ar" dir="rtl" required />
-          </div>
+          <NameFields t={t} id={id} name={p?.name} />
           <div>
             <label for={`bio-en-${id}`}>{t.t('admin.people.bioEn')}</label>
             <textarea id={`bio-en-${id}`} name="bioEn" lang="en" dir="ltr">

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { Db } from '../../db-schema.js';
 import { pathParam, staffRoute, type AppContext, type RouteDef } from '../../http/access.js';
 import type { Assets } from '../../http/assets.js';
+import { FormField } from '../../http/components/form-field.js';
+import type { Translator } from '../../platform/i18n/i18n.js';
 import type { InvalidationBus } from '../../platform/cache/invalidation-bus.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
@@ -16,6 +18,16 @@ export interface TaxonomyAdminDeps {
 }
 
 const field = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/** A section's, tag's or person's name in both languages, each field in its own language and direction. */
+export function NameFields(props: { t: Translator; id: string; name?: { en: string; ar: string } }) {
+  return (
+    <>
+      <FormField id={`en-${props.id}`} name="nameEn" label={props.t.t('admin.taxonomy.nameEn')} value={props.name?.en} lang="en" dir="ltr" required />
+      <FormField id={`ar-${props.id}`} name="nameAr" label={props.t.t('admin.taxonomy.nameAr')} value={props.name?.ar} lang="ar" dir="rtl" required />
+    </>
+  );
+}
 
 type PageExtra = { notice?: string; error?: string; status?: number };
 
@@ -62,14 +74,7 @@ export function sectionAdminRoutes(deps: TaxonomyAdminDeps): RouteDef[] {
               <input id={`slug-${id}`} name="slug" dir="ltr" required />
             </div>
           )}
-          <div>
-            <label for={`en-${id}`}>{t.t('admin.taxonomy.nameEn')}</label>
-            <input id={`en-${id}`} name="nameEn" value={s?.name.en ?? ''} lang="en" dir="ltr" required />
-          </div>
-          <div>
-            <label for={`ar-${id}`}>{t.t('admin.taxonomy.nameAr')}</label>
-            <input id={`ar-${id}`} name="nameAr" value={s?.name.ar ?? ''} lang="ar" dir="rtl" required />
-          </div>
+          <NameFields t={t} id={id} name={s?.name} />
           <div>
             <label for={`pos-${id}`}>{t.t('admin.taxonomy.position')}</label>
             <input id={`pos-${id}`} name="position" type="number" value={String(s?.position ?? sections.length)} />

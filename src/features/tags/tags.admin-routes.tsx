@@ -1,5 +1,5 @@
 import { pathParam, staffRoute, type AppContext, type RouteDef } from '../../http/access.js';
-import { applyTaxonomyChange, type TaxonomyAdminDeps } from '../sections/index.js';
+import { applyTaxonomyChange, NameFields, type TaxonomyAdminDeps } from '../sections/index.js';
 import { adminTranslator, CsrfField, renderAdmin } from '../staff/index.js';
 import { createTag, listTags, renameTag } from './tags.service.js';
 
@@ -25,14 +25,7 @@ export function tagAdminRoutes(deps: TaxonomyAdminDeps): RouteDef[] {
               <input id={`slug-${id}`} name="slug" dir="ltr" required />
             </div>
           )}
-          <div>
-            <label for={`en-${id}`}>{t.t('admin.taxonomy.nameEn')}</label>
-            <input id={`en-${id}`} name="nameEn" value={tag?.name.en ?? ''} lang="en" dir="ltr" required />
-          </div>
-          <div>
-            <label for={`ar-${id}`}>{t.t('admin.taxonomy.nameAr')}</label>
-            <input id={`ar-${id}`} name="nameAr" value={tag?.name.ar ?? ''} lang="ar" dir="rtl" required />
-          </div>
+          <NameFields t={t} id={id} name={tag?.name} />
           <button type="submit">{tag ? t.t('admin.save') : t.t('admin.taxonomy.add')}</button>
         </form>
       );

@@ -1,3 +1,4 @@
+import { FormField, type FormFieldProps } from '../../../http/components/form-field.js';
 import type { Translator } from '../../../platform/i18n/i18n.js';
 import type { Section } from '../../sections/index.js';
 import type { ArticleInput } from '../articles.service.js';
@@ -20,25 +21,9 @@ export interface EditorPageData {
   error?: { field: string };
 }
 
-function Text(props: { id: string; label: string; value?: string; long?: boolean; dir?: string; lang?: string; help?: string; required?: boolean; invalid?: boolean }) {
-  const helpId = props.help ? `${props.id}-help` : undefined;
-  return (
-    <div>
-      <label for={props.id}>{props.label}</label>
-      {props.long ? (
-        <textarea id={props.id} name={props.id} rows={3} dir={props.dir ?? 'auto'} lang={props.lang} aria-describedby={helpId} aria-invalid={props.invalid ? 'true' : undefined}>
-          {props.value ?? ''}
-        </textarea>
-      ) : (
-        <input id={props.id} name={props.id} value={props.value ?? ''} dir={props.dir ?? 'auto'} lang={props.lang} aria-describedby={helpId} required={props.required} aria-invalid={props.invalid ? 'true' : undefined} />
-      )}
-      {props.help ? (
-        <p id={helpId} class="help">
-          {props.help}
-        </p>
-      ) : null}
-    </div>
-  );
+/** The editor's fields: text in either language, so each resolves its own direction unless told. */
+function Text(props: Omit<FormFieldProps, 'dir'> & { dir?: FormFieldProps['dir'] }) {
+  return <FormField {...props} dir={props.dir ?? 'auto'} />;
 }
 
 /** The article editor: a plain form that works without JavaScript, enhanced by the TipTap client. */

@@ -1,5 +1,6 @@
 import type { Translator } from '../../../platform/i18n/i18n.js';
 import { CROPS, fallbackFormatOf, mediaUrl, type Crop, type MediaImage } from '../media.js';
+import { dirOf, FormField } from '../../../http/components/form-field.js';
 import type { MediaItem, MediaUsage } from '../media.service.js';
 
 /** Width at which the picture is shown for picking the focal point (click coordinates are in these pixels). */
@@ -27,25 +28,7 @@ function cropPreview(media: MediaImage, crop: Crop) {
 }
 
 function TextField(props: { id: string; name: string; label: string; value: string; lang?: 'en' | 'ar'; long?: boolean; help?: string }) {
-  const dir = props.lang === 'ar' ? 'rtl' : props.lang === 'en' ? 'ltr' : 'auto';
-  const helpId = props.help ? `${props.id}-help` : undefined;
-  return (
-    <div>
-      <label for={props.id}>{props.label}</label>
-      {props.long ? (
-        <textarea id={props.id} name={props.name} rows={2} lang={props.lang} dir={dir} aria-describedby={helpId}>
-          {props.value}
-        </textarea>
-      ) : (
-        <input id={props.id} name={props.name} value={props.value} lang={props.lang} dir={dir} aria-describedby={helpId} />
-      )}
-      {props.help ? (
-        <p id={helpId} class="help">
-          {props.help}
-        </p>
-      ) : null}
-    </div>
-  );
+  return <FormField {...props} rows={2} dir={dirOf(props.lang)} />;
 }
 
 export function MediaDetailsPage(props: { t: Translator; data: MediaDetailsData }) {
