@@ -8,7 +8,8 @@ import { systemClock, type Clock } from './platform/clock.js';
 import { openDatabase, type Database } from './platform/db/database.js';
 import type { Logger } from './platform/log.js';
 import { createMailer, type Mailer } from './platform/mail/mailer.js';
-import { createJobScheduler, type Scheduler } from './features/articles/index.js';
+import { createJobScheduler, type ArticleIndexer, type Scheduler } from './features/articles/index.js';
+import { searchIndexer } from './features/search/index.js';
 
 /** Everything stateful, built once at start and passed down as arguments (no singletons). */
 export interface Deps {
@@ -23,6 +24,8 @@ export interface Deps {
   mediaDir: string;
   mailer: Mailer;
   scheduler: Scheduler;
+  /** Keeps the search index in step with articles, inside their transactions. */
+  indexer: ArticleIndexer;
 }
 
 export async function createDeps(config: Config, log: Logger, overrides: { clock?: Clock } = {}): Promise<Deps> {
@@ -41,6 +44,7 @@ export async function createDeps(config: Config, log: Logger, overrides: { clock
     mediaDir: path.join(config.dataDir, 'media'),
     mailer: createMailer(config.mail, log),
     scheduler: createJobScheduler(overrides.clock ?? systemClock),
+    indexer: searchIndexer,
   };
 }
 

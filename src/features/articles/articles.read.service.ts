@@ -110,24 +110,6 @@ async function findRelated(db: Db, lang: Language, id: string, groupId: string, 
   return ids.flatMap((i) => (byId.has(i) ? [toSummary(byId.get(i)!, lang)] : []));
 }
 
-/** Words of a reader's query, lower-cased, punctuation dropped; at most 8 words of 2+ characters. */
-export function queryWords(q: string): string[] {
-  return q
-    .toLowerCase()
-    // Vowel marks and tatweel belong to the word: drop them, never split on them.
-    .replace(/[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g, '')
-    .replace(/[^\p{L}\p{N}\s]+/gu, ' ')
-    .split(/\s+/)
-    .filter((w) => w.length >= 2)
-    .slice(0, 8);
-}
-
-export async function searchArticles(db: Db, lang: Language, q: string, limit = 30): Promise<ArticleSummary[]> {
-  const words = queryWords(q);
-  if (!words.length) return [];
-  return (await repo.searchPublishedSummaryRows(db, lang, words, limit)).map((r) => toSummary(r, lang));
-}
-
 export function hasAnyArticle(db: Db): Promise<boolean> {
   return repo.anyArticleExists(db);
 }

@@ -235,23 +235,6 @@ export async function slugTaken(db: Db, language: Language, slug: string, except
   return (await q.executeTakeFirst()) !== undefined;
 }
 
-/**
- * A plain substring search over published articles. Interim: the search feature replaces it with an
- * analyzed full-text index that understands Arabic.
- */
-export function searchPublishedSummaryRows(db: Db, language: Language, words: readonly string[], limit: number): Promise<SummaryRow[]> {
-  let q = summaryQuery(db).where('a.status', '=', 'published').where('a.language', '=', language);
-  for (const w of words) {
-    // Words hold only letters and digits (see queryWords), so they need no LIKE escaping;
-    // lower() on both sides because LIKE is case-sensitive on PostgreSQL and not on SQLite.
-    const pattern = `%${w.toLowerCase()}%`;
-    q = q.where((eb) =>
-      eb.or(['a.headline', 'a.standfirst', 'a.body_text'].map((col) => eb(eb.fn('lower', [eb.ref(col as 'a.headline')]), 'like', pattern))),
-    );
-  }
-  return q.orderBy('a.published_at', 'desc').limit(limit).execute();
-}
-
 export async function anyArticleExists(db: Db): Promise<boolean> {
   return (await db.selectFrom('articles').select('id').limit(1).executeTakeFirst()) !== undefined;
 }

@@ -12,10 +12,19 @@ import { listTagsBySlugs } from '../tags/index.js';
 import { articleCacheTags, slugify } from './article.js';
 import * as repo from './articles.repo.js';
 
+/**
+ * Indexes derived from articles (search) that must change in the same transaction as the article.
+ * Given by the caller, so articles does not depend on the features that read it.
+ */
+export interface ArticleIndexer {
+  articleChanged(trx: Db, articleId: string): Promise<void>;
+}
+
 export interface ArticleDeps {
   db: Db;
   bus: InvalidationBus;
   clock: Clock;
+  indexer: ArticleIndexer;
 }
 
 const bylineSchema = z.union([
@@ -164,6 +173,7 @@ async function changeArticle(deps: ArticleDeps, id: string, change: (trx: Db) =>
   await deps.db.transaction().execute(async (trx) => {
     if (!(await repo.findArticleRowById(trx, id))) throw new AppError('ARTICLE_NOT_FOUND', 404, 'error.notFound');
     await change(trx);
+    await deps.indexer.articleChanged(trx, id);
   });
   const after = await currentCacheTags(deps.db, id);
   const tags = [...new Set([...before, ...after])];

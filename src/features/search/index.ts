@@ -1,1 +1,2 @@
 export { searchSiteRoutes } from './search.site-routes.js';
+export { ensureSearchIndex, reindexArticle, searchIndexer, ANALYZER_VERSION } from './search-index.js';

@@ -73,7 +73,7 @@ describe('search page', () => {
       expect(res.status).toBe(200);
       const html = await res.text();
       expect(results(html), word).toContain('Desalination plant opens in Jeddah');
-      expect(summary(html)).toBe(`Results for “${word}”`);
+      expect(summary(html)).toBe(`Results for “${word}”: 2`);
       expect(html).not.toContain('Desalination draft not yet published');
       expect(boxValue(html)).toBe(word);
     }
@@ -94,7 +94,7 @@ describe('search page', () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(results(html)).toEqual(['افتتاح محطة تحلية المياه في جدة']);
-    expect(summary(html)).toBe('نتائج البحث عن «تحلية»');
+    expect(summary(html)).toBe('نتائج البحث عن «تحلية»: 1');
     expect(boxValue(html)).toBe('تحلية');
     expect(results(await (await site.get('/ar/search?q=desalination')).text())).toEqual([]);
   });

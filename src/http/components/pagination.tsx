@@ -1,10 +1,11 @@
 import type { Translator } from '../../platform/i18n/i18n.js';
 
 /** Newer/older links for a paginated list; plain links, so it works without JavaScript. */
-export function Pagination(props: { t: Translator; basePath: string; page: number; pageCount: number }) {
+export function Pagination(props: { t: Translator; basePath: string; page: number; pageCount: number; href?: (page: number) => string }) {
   const { t, basePath, page, pageCount } = props;
   if (pageCount <= 1) return null;
-  const href = (p: number) => (p === 1 ? basePath : `${basePath}?page=${p}`);
+  // A page whose address carries more than the page number (search) builds its own links.
+  const href = props.href ?? ((p: number) => (p === 1 ? basePath : `${basePath}?page=${p}`));
   return (
     <nav class="pagination" aria-label={t.t('list.pagination')}>
       {page > 1 ? (

@@ -1,0 +1,69 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db-schema.js';
+import { dialectOf } from '../../platform/db/dialect.js';
+import { toDbTime } from '../../platform/db/time.js';
+import type { Logger } from '../../platform/log.js';
+import { articleSearchSource, publishedArticleIds, type ArticleIndexer, type ArticleSearchSource } from '../articles/index.js';
+import { analyzeText, indexableText } from './analysis/index.js';
+import { toTsvectorLiteral } from './tsvector.js';
+
+/**
+ * Bump when the analyzer's output changes (a rule, a protected name): the index is then rebuilt on the
+ * next start, because documents indexed by the old rules would not match queries analyzed by the new.
+ */
+export const ANALYZER_VERSION = 1;
+
+async function removeFromIndex(trx: Db, id: string): Promise<void> {
+  await sql`DELETE FROM article_search WHERE article_id = ${id}`.execute(trx);
+}
+
+async function writeToIndex(trx: Db, a: ArticleSearchSource): Promise<void> {
+  await removeFromIndex(trx, a.id);
+  if (dialectOf(trx) === 'postgres') {
+    const document = toTsvectorLiteral([
+      { words: analyzeText(a.headline), weight: 'A' },
+      { words: analyzeText(a.standfirst), weight: 'B' },
+      { words: analyzeText(a.meta), weight: 'C' },
+      { words: analyzeText(a.bodyText), weight: 'D' },
+    ]);
+    await sql`INSERT INTO article_search (article_id, document) VALUES (${a.id}, ${document}::tsvector)`.execute(trx);
+    return;
+  }
+  const [headline, standfirst, body, meta] = [a.headline, a.standfirst, a.bodyText, a.meta].map(indexableText) as [ReturnType<typeof indexableText>, ReturnType<typeof indexableText>, ReturnType<typeof indexableText>, ReturnType<typeof indexableText>];
+  await sql`INSERT INTO article_search (article_id, headline_exact, headline_stems, standfirst_exact, standfirst_stems, body_exact, body_stems, meta_exact, meta_stems)
+    VALUES (${a.id}, ${headline.exact}, ${headline.stems}, ${standfirst.exact}, ${standfirst.stems}, ${body.exact}, ${body.stems}, ${meta.exact}, ${meta.stems})`.execute(trx);
+}
+
+/** Brings one article's index entry in line with the article: indexed while published, absent otherwise. */
+export async function reindexArticle(trx: Db, id: string): Promise<void> {
+  const source = await articleSearchSource(trx, id);
+  if (source?.status === 'published') await writeToIndex(trx, source);
+  else await removeFromIndex(trx, id);
+}
+
+/** What the articles feature is given: every change to an article updates the index in its transaction. */
+export const searchIndexer: ArticleIndexer = { articleChanged: reindexArticle };
+
+/**
+ * Rebuilds the whole index when it was built by another analyzer version (or never), in batches so a
+ * large archive neither holds one huge transaction nor blocks start-up for long. Run at start.
+ */
+export async function ensureSearchIndex(db: Db, log: Logger, now: Date): Promise<void> {
+  const state = await sql<{ analyzer_version: number }>`SELECT analyzer_version FROM search_index_state WHERE id = 1`.execute(db);
+  if (state.rows[0]?.analyzer_version === ANALYZER_VERSION) return;
+  const started = Date.now();
+  await sql`DELETE FROM article_search`.execute(db);
+  let count = 0;
+  for (let after: string | null = null; ; ) {
+    const ids = await publishedArticleIds(db, after, 200);
+    if (!ids.length) break;
+    await db.transaction().execute(async (trx) => {
+      for (const id of ids) await reindexArticle(trx, id);
+    });
+    count += ids.length;
+    after = ids.at(-1)!;
+  }
+  await sql`DELETE FROM search_index_state`.execute(db);
+  await sql`INSERT INTO search_index_state (id, analyzer_version, built_at) VALUES (1, ${ANALYZER_VERSION}, ${toDbTime(now)})`.execute(db);
+  log.info({ articles: count, ms: Date.now() - started, analyzerVersion: ANALYZER_VERSION }, 'search index built');
+}

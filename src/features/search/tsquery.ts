@@ -1,0 +1,28 @@
+import type { AnalyzedWord } from './analysis/index.js';
+import type { ParsedQuery } from './search-query.js';
+import { STEM_MARK } from './tsvector.js';
+
+/**
+ * A parsed query as a PostgreSQL tsquery literal (cast with ::tsquery, not to_tsquery, so PostgreSQL
+ * neither parses nor stems it again). Exact forms are plain lexemes, stems carry STEM_MARK; see
+ * tsvector.ts for the document side.
+ */
+const lexeme = (term: string) => `'${term}'`;
+
+function wordExpression(word: AnalyzedWord, prefix: boolean): string {
+  const alternatives = [`${lexeme(word.exact)}${prefix ? ':*' : ''}`, ...word.stems.map((s) => lexeme(STEM_MARK + s))];
+  return `(${alternatives.join(' | ')})`;
+}
+
+function phraseExpression(phrase: string[]): string {
+  return `(${phrase.map(lexeme).join(' <-> ')})`;
+}
+
+export function toTsquery(query: ParsedQuery): string {
+  const positive = [
+    ...query.words.map((w, i) => wordExpression(w, query.prefix !== undefined && i === query.words.length - 1)),
+    ...query.phrases.map(phraseExpression),
+  ];
+  const negative = [...query.excludedWords.map((w) => wordExpression(w, false)), ...query.excludedPhrases.map(phraseExpression)];
+  return [positive.join(' & '), ...negative.map((n) => `!${n}`)].join(' & ');
+}

@@ -1,0 +1,40 @@
+import type { AnalyzedWord } from './analysis/index.js';
+
+/**
+ * A PostgreSQL tsvector literal built from our analyzer's words (cast with ::tsvector, so PostgreSQL's
+ * own parser and stemmer never run). Each word contributes its exact form and its stems, marked with
+ * STEM_MARK so an exact match and a stem match are different lexemes (an exact match then counts
+ * twice in the rank, as in SQLite's separate columns). Stems share their word's position, so phrase
+ * search over exact forms sees the real word order. Fields are separated by a gap in positions so a
+ * phrase never runs from a headline into the standfirst.
+ */
+export const STEM_MARK = '~';
+export type Weight = 'A' | 'B' | 'C' | 'D';
+
+// PostgreSQL keeps positions up to 16383 and at most 256 positions per lexeme; beyond that, ranking
+// gains nothing, so we stop adding rather than depend on its truncation.
+const MAX_POSITION = 16383;
+const MAX_POSITIONS_PER_LEXEME = 256;
+const FIELD_GAP = 8;
+
+export function toTsvectorLiteral(fields: { words: AnalyzedWord[]; weight: Weight }[]): string {
+  const positions = new Map<string, string[]>();
+  const add = (lexeme: string, entry: string) => {
+    const list = positions.get(lexeme) ?? [];
+    if (list.length < MAX_POSITIONS_PER_LEXEME) list.push(entry);
+    positions.set(lexeme, list);
+  };
+  let position = 1;
+  for (const field of fields) {
+    for (const word of field.words) {
+      if (position > MAX_POSITION) break;
+      const entry = `${position}${field.weight}`;
+      add(word.exact, entry);
+      for (const stem of new Set(word.stems)) add(STEM_MARK + stem, entry);
+      position++;
+    }
+    position += FIELD_GAP;
+  }
+  // Terms are letters and digits only (the analyzer guarantees it), so quoting needs no escaping.
+  return [...positions].map(([lexeme, list]) => `'${lexeme}':${list.join(',')}`).join(' ');
+}
