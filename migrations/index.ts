@@ -7,6 +7,7 @@ import * as mediaLibrary from './2026-11-24-1600-media-library.js';
 import * as articleListingIndexes from './2026-11-24-1700-article-listing-indexes.js';
 import * as staffTotpLastStep from './2026-11-24-1800-staff-totp-last-step.js';
 import * as searchIndex from './2026-12-04-2100-search-index.js';
+import * as articleRelated from './2026-12-04-2200-article-related.js';
 
 /** Every migration, in order. A literal list: adding one is adding a line here. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24-1700-article-listing-indexes': articleListingIndexes,
   '2026-11-24-1800-staff-totp-last-step': staffTotpLastStep,
   '2026-12-04-2100-search-index': searchIndex,
+  '2026-12-04-2200-article-related': articleRelated,
 };

@@ -3,6 +3,7 @@ import type {
   ArticleBylinesTable,
   ArticleCorrectionsTable,
   ArticleLocksTable,
+  ArticleRelatedTable,
   ArticleRevisionsTable,
   ArticleSlugHistoryTable,
   ArticlesTable,
@@ -33,6 +34,7 @@ export interface DB {
   article_corrections: ArticleCorrectionsTable;
   article_revisions: ArticleRevisionsTable;
   article_locks: ArticleLocksTable;
+  article_related: ArticleRelatedTable;
   staff_users: StaffUsersTable;
   staff_sessions: StaffSessionsTable;
   staff_tokens: StaffTokensTable;

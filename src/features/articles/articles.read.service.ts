@@ -4,6 +4,7 @@ import type { Language } from '../../platform/i18n/i18n.js';
 import { mediaUrl, toMediaImage } from '../media/index.js';
 import { articlePath, type ArticlePage, type ArticleSummary } from './article.js';
 import * as repo from './articles.repo.js';
+import { storedRelatedIds } from './related-store.js';
 import type { ListFilter, SummaryRow } from './articles.repo.js';
 
 /** The read side used by public pages: published articles only, shaped for views. */
@@ -95,19 +96,25 @@ async function buildArticlePage(db: Db, row: repo.PageRow, lang: Language, relat
   };
 }
 
-/** For now: the articles sharing most tags, then the newest in the same section. Never a translation. */
+/**
+ * The stored list computed from the articles' content when this one was published or edited
+ * (search/related.ts), topped up with the articles sharing most tags, then the newest in the same
+ * section, when it is short or absent (a draft's preview). Never a translation.
+ */
 async function findRelated(db: Db, lang: Language, id: string, groupId: string, sectionId: string, tagIds: string[], count: number): Promise<ArticleSummary[]> {
-  const byTags = await repo.findIdsSharingTags(db, lang, tagIds, groupId, count);
-  const ids = [...byTags];
-  if (ids.length < count) {
-    for (const other of await repo.findRecentIdsInSection(db, lang, sectionId, groupId, count + 1)) {
-      if (ids.length >= count) break;
-      if (other !== id && !ids.includes(other)) ids.push(other);
-    }
-  }
-  const rows = await repo.findSummaryRowsByIds(db, ids);
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.flatMap((i) => (byId.has(i) ? [toSummary(byId.get(i)!, lang)] : []));
+  const storedIds = await storedRelatedIds(db, id);
+  // Stored ones that are no longer published drop out here (summary rows are published only).
+  const rows = new Map((await repo.findSummaryRowsByIds(db, storedIds)).map((r) => [r.id, r]));
+  const ids = storedIds.filter((r) => rows.has(r)).slice(0, count);
+  const topUp = async (candidates: Promise<string[]>) => {
+    if (ids.length >= count) return;
+    for (const other of await candidates) if (ids.length < count && other !== id && !ids.includes(other)) ids.push(other);
+  };
+  await topUp(ids.length < count ? repo.findIdsSharingTags(db, lang, tagIds, groupId, count) : Promise.resolve([]));
+  await topUp(ids.length < count ? repo.findRecentIdsInSection(db, lang, sectionId, groupId, count + 1) : Promise.resolve([]));
+  const missing = ids.filter((i) => !rows.has(i));
+  for (const r of await repo.findSummaryRowsByIds(db, missing)) rows.set(r.id, r);
+  return ids.flatMap((i) => (rows.has(i) ? [toSummary(rows.get(i)!, lang)] : []));
 }
 
 export function hasAnyArticle(db: Db): Promise<boolean> {

@@ -17,7 +17,8 @@ import * as repo from './articles.repo.js';
  * Given by the caller, so articles does not depend on the features that read it.
  */
 export interface ArticleIndexer {
-  articleChanged(trx: Db, articleId: string): Promise<void>;
+  /** Returns the ids of other articles whose pages changed too (their related lists now show this one). */
+  articleChanged(trx: Db, articleId: string): Promise<string[]>;
 }
 
 export interface ArticleDeps {
@@ -170,13 +171,13 @@ async function currentCacheTags(db: Db, id: string): Promise<string[]> {
 /** Runs a change to one article and then invalidates the pages that showed it or show it now. */
 async function changeArticle(deps: ArticleDeps, id: string, change: (trx: Db) => Promise<void>): Promise<void> {
   const before = await currentCacheTags(deps.db, id);
-  await deps.db.transaction().execute(async (trx) => {
+  const others = await deps.db.transaction().execute(async (trx) => {
     if (!(await repo.findArticleRowById(trx, id))) throw new AppError('ARTICLE_NOT_FOUND', 404, 'error.notFound');
     await change(trx);
-    await deps.indexer.articleChanged(trx, id);
+    return deps.indexer.articleChanged(trx, id);
   });
   const after = await currentCacheTags(deps.db, id);
-  const tags = [...new Set([...before, ...after])];
+  const tags = [...new Set([...before, ...after, ...others.map((other) => `article:${other}`)])];
   if (tags.length) await deps.bus.publish(tags);
 }
 

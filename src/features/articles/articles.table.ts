@@ -60,6 +60,14 @@ export interface ArticleTagsTable {
   position: number;
 }
 
+/** Stored related articles, best first (written by the search feature when an article changes). */
+export interface ArticleRelatedTable {
+  article_id: string;
+  position: number;
+  related_id: string;
+  score: number;
+}
+
 export interface ArticleBylinesTable {
   article_id: string;
   position: number;

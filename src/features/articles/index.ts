@@ -11,3 +11,4 @@ export { availableTransitions, canCorrect, canEdit, canTransition, TRANSITIONS, 
 export { articleAdminRoutes, type ArticleAdminDeps } from './articles.admin-routes.js';
 export { dashboardRoutes } from './dashboard.admin-routes.js';
 export { revisionAdminRoutes } from './revisions.admin-routes.js';
+export { relatedFacts, replaceRelatedArticles, storedRelatedIds, type RelatedFacts } from './related-store.js';

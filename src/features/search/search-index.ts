@@ -3,8 +3,9 @@ import type { Db } from '../../db-schema.js';
 import { dialectOf } from '../../platform/db/dialect.js';
 import { toDbTime } from '../../platform/db/time.js';
 import type { Logger } from '../../platform/log.js';
-import { articleSearchSource, publishedArticleIds, type ArticleIndexer, type ArticleSearchSource } from '../articles/index.js';
+import { articleSearchSource, publishedArticleIds, storedRelatedIds as storedRelated, type ArticleIndexer, type ArticleSearchSource } from '../articles/index.js';
 import { analyzeText, indexableText } from './analysis/index.js';
+import { updateRelatedArticles } from './related.js';
 import { toTsvectorLiteral } from './tsvector.js';
 
 /**
@@ -34,11 +35,31 @@ async function writeToIndex(trx: Db, a: ArticleSearchSource): Promise<void> {
     VALUES (${a.id}, ${headline.exact}, ${headline.stems}, ${standfirst.exact}, ${standfirst.stems}, ${body.exact}, ${body.stems}, ${meta.exact}, ${meta.stems})`.execute(trx);
 }
 
-/** Brings one article's index entry in line with the article: indexed while published, absent otherwise. */
-export async function reindexArticle(trx: Db, id: string): Promise<void> {
+/** Indexed while published, absent otherwise. */
+async function indexOnly(trx: Db, id: string): Promise<ArticleSearchSource | undefined> {
   const source = await articleSearchSource(trx, id);
   if (source?.status === 'published') await writeToIndex(trx, source);
   else await removeFromIndex(trx, id);
+  return source;
+}
+
+/**
+ * Brings one article's index entry and related list in line with the article. The articles it now
+ * lists as related get their lists recomputed too, so an older story shows the newer one most like
+ * it; their ids are returned so their cached pages are refreshed.
+ */
+export async function reindexArticle(trx: Db, id: string): Promise<string[]> {
+  const source = await indexOnly(trx, id);
+  if (!source) return [];
+  const related = await updateRelatedArticles(trx, source);
+  const changed: string[] = [];
+  for (const other of related) {
+    const otherSource = await articleSearchSource(trx, other);
+    const before = await storedRelated(trx, other);
+    const after = otherSource ? await updateRelatedArticles(trx, otherSource) : [];
+    if (before.join() !== after.join()) changed.push(other);
+  }
+  return changed;
 }
 
 /** What the articles feature is given: every change to an article updates the index in its transaction. */
@@ -54,14 +75,20 @@ export async function ensureSearchIndex(db: Db, log: Logger, now: Date): Promise
   const started = Date.now();
   await sql`DELETE FROM article_search`.execute(db);
   let count = 0;
-  for (let after: string | null = null; ; ) {
-    const ids = await publishedArticleIds(db, after, 200);
-    if (!ids.length) break;
-    await db.transaction().execute(async (trx) => {
-      for (const id of ids) await reindexArticle(trx, id);
-    });
-    count += ids.length;
-    after = ids.at(-1)!;
+  // Two passes: related lists are ranked against the whole index, so it must be complete first.
+  for (const pass of ['index', 'related'] as const) {
+    for (let after: string | null = null; ; ) {
+      const ids = await publishedArticleIds(db, after, 200);
+      if (!ids.length) break;
+      await db.transaction().execute(async (trx) => {
+        for (const id of ids) {
+          if (pass === 'index') await indexOnly(trx, id);
+          else await updateRelatedArticles(trx, (await articleSearchSource(trx, id))!);
+        }
+      });
+      if (pass === 'index') count += ids.length;
+      after = ids.at(-1)!;
+    }
   }
   await sql`DELETE FROM search_index_state`.execute(db);
   await sql`INSERT INTO search_index_state (id, analyzer_version, built_at) VALUES (1, ${ANALYZER_VERSION}, ${toDbTime(now)})`.execute(db);
