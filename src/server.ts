@@ -8,7 +8,7 @@ import { homeSiteRoutes } from './features/home/index.js';
 import { mediaAdminRoutes, mediaRoutes, MEDIA_MAX_UPLOAD_BYTES } from './features/media/index.js';
 import { bodyLimit } from 'hono/body-limit';
 import { newsletterSiteRoutes } from './features/newsletters/index.js';
-import { searchSiteRoutes } from './features/search/index.js';
+import { instantSearchRoutes, searchSiteRoutes } from './features/search/index.js';
 import { healthRoutes, renderError, settingsAdminRoutes } from './features/site/index.js';
 import { sectionAdminRoutes } from './features/sections/index.js';
 import { tagAdminRoutes } from './features/tags/index.js';
@@ -78,6 +78,7 @@ export function allRoutes(deps: Deps): RouteDef[] {
     ...mediaRoutes(deps.mediaDir),
     ...homeSiteRoutes(deps),
     ...newsletterSiteRoutes(deps),
+    ...instantSearchRoutes(deps),
     ...searchSiteRoutes(deps),
     // Fixed paths first: the /:section patterns below would match them too.
     ...archiveSiteRoutes(deps),

@@ -85,3 +85,14 @@ export async function searchArticles(db: Db, q: string, f: SearchFilter, page: {
   const hits = summaries.map(({ bodyText, ...summary }) => ({ ...summary, snippet: buildSnippet(`${summary.standfirst}\n${bodyText}`, terms) }));
   return { query, hits, total };
 }
+
+/**
+ * Results while typing: the last word matches as a prefix, the rest as in a full search; the best few
+ * in the page's language. Anything that is not yet a searchable query answers nothing.
+ */
+export async function instantSearch(db: Db, q: string, lang: Language, limit: number): Promise<ArticleSummary[]> {
+  const query = parseSearchQuery(q, { prefixLast: true });
+  if ('problem' in query) return [];
+  const { ids } = await matchingIds(db, query, { languages: [lang], sort: 'relevance' }, limit, 0);
+  return summariesForSearch(db, ids, lang);
+}
