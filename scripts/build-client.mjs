@@ -24,7 +24,8 @@ const zodNamespaceImport = {
 
 mkdirSync('dist/assets', { recursive: true });
 const result = await build({
-  entryPoints: { 'admin-editor': 'src/client/admin-editor.ts' },
+  // admin-editor: the newsroom's editor; site-search: the masthead's results while typing (every site page).
+  entryPoints: { 'admin-editor': 'src/client/admin-editor.ts', 'site-search': 'src/site-client/instant-search.ts' },
   outdir: 'dist/assets',
   bundle: true,
   platform: 'browser',

@@ -22,6 +22,8 @@ export interface Assets {
   adminCss: Asset;
   /** The newsroom editor's script, when it has been built (scripts/build-client.mjs); absent in a source-only checkout. */
   adminEditorJs: Asset | undefined;
+  /** The masthead's instant search, likewise built by scripts/build-client.mjs. */
+  siteSearchJs: Asset | undefined;
   fonts: { latin400: Asset; latin700: Asset; arabic400: Asset; arabic700: Asset };
   byUrl: Map<string, Asset>;
 }
@@ -69,8 +71,13 @@ export function loadAssets(): Assets {
   const finalCss = asset('/assets/', 'site', 'css', 'text/css; charset=utf-8', Buffer.from(cssText), true);
   const adminCss = asset('/assets/', 'admin', 'css', 'text/css; charset=utf-8', readFileSync(path.join(path.dirname(cssFile), 'admin.css')), true);
   // Built beside the bundle (dist/assets); run from source, the last build's copy in dist/assets.
-  const editorFile = [path.join(here, 'assets', 'admin-editor.js'), path.join(here, '..', '..', 'dist', 'assets', 'admin-editor.js')].find(existsSync);
-  const adminEditorJs = editorFile ? asset('/assets/', 'admin-editor', 'js', 'text/javascript; charset=utf-8', readFileSync(editorFile), true) : undefined;
-  const byUrl = new Map<string, Asset>([finalCss, adminCss, ...(adminEditorJs ? [adminEditorJs] : []), ...Object.values(fonts)].map((a) => [a.url, a]));
-  return { css: finalCss, adminCss, adminEditorJs, fonts, byUrl };
+  const script = (name: string) => {
+    const file = [path.join(here, 'assets', `${name}.js`), path.join(here, '..', '..', 'dist', 'assets', `${name}.js`)].find(existsSync);
+    return file ? asset('/assets/', name, 'js', 'text/javascript; charset=utf-8', readFileSync(file), true) : undefined;
+  };
+  const adminEditorJs = script('admin-editor');
+  const siteSearchJs = script('site-search');
+  const scripts = [adminEditorJs, siteSearchJs].filter((a): a is Asset => a !== undefined);
+  const byUrl = new Map<string, Asset>([finalCss, adminCss, ...scripts, ...Object.values(fonts)].map((a) => [a.url, a]));
+  return { css: finalCss, adminCss, adminEditorJs, siteSearchJs, fonts, byUrl };
 }

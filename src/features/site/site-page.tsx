@@ -115,6 +115,9 @@ export function buildChrome(deps: SiteDeps, ctx: PageContext, page: Pick<Rendere
     },
     homePath: ctx.paths.home,
     searchPath: ctx.paths.search,
+    instantSearch: deps.assets.siteSearchJs
+      ? { script: deps.assets.siteSearchJs.url, url: '/search/instant', labelAll: t.t('site.searchAll'), labelNone: t.t('site.searchNone'), labelResults: t.t('site.searchSuggestions') }
+      : null,
     nav: [
       { path: ctx.paths.home, name: t.t('site.home'), current: page.navCurrent === ctx.paths.home, color: '#8a1c1c' },
       ...ctx.sections.map((s) => ({ path: ctx.paths.section(s.slug), name: s.name[lang], current: page.navCurrent === ctx.paths.section(s.slug), color: s.color })),

@@ -9,6 +9,8 @@ export interface SiteChrome {
   today: { iso: string; gregorian: string; hijri: string | null };
   homePath: string;
   searchPath: string;
+  /** Results while typing: the script and what it needs, or null when the script was not built. */
+  instantSearch: { script: string; url: string; labelAll: string; labelNone: string; labelResults: string } | null;
   nav: { path: string; name: string; current: boolean; color: string }[];
   /** The same page in the other language when it exists, else the other language's home. */
   languageSwitch: { path: string; lang: 'en' | 'ar'; label: string; title: string } | null;
@@ -45,6 +47,7 @@ export function SiteLayout(props: { chrome: SiteChrome; head: PageHead; children
           <link rel="preload" href={href} as="font" type="font/woff2" crossorigin="anonymous" />
         ))}
         <link rel="stylesheet" href={c.css} />
+        {c.instantSearch ? <script type="module" src={c.instantSearch.script} /> : null}
       </head>
       <body>
         <a class="skip-link" href="#main">
@@ -71,7 +74,16 @@ export function SiteLayout(props: { chrome: SiteChrome; head: PageHead; children
               </a>
             ) : null}
           </div>
-          <form class="search-form" role="search" action={c.searchPath} method="get">
+          <form
+            class="search-form"
+            role="search"
+            action={c.searchPath}
+            method="get"
+            data-instant-url={c.instantSearch?.url}
+            data-label-all={c.instantSearch?.labelAll}
+            data-label-none={c.instantSearch?.labelNone}
+            data-label-results={c.instantSearch?.labelResults}
+          >
             <label class="visually-hidden" for="site-search">
               {t.t('site.searchPlaceholder')}
             </label>
