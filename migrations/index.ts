@@ -6,6 +6,7 @@ import * as createNewsroomArticles from './2026-11-24-1500-create-newsroom-artic
 import * as mediaLibrary from './2026-11-24-1600-media-library.js';
 import * as articleListingIndexes from './2026-11-24-1700-article-listing-indexes.js';
 import * as staffTotpLastStep from './2026-11-24-1800-staff-totp-last-step.js';
+import * as mediaVariantsState from './2026-11-24-2000-media-variants-state.js';
 
 /** Every migration, in order. A literal list: adding one is adding a line here. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24-1600-media-library': mediaLibrary,
   '2026-11-24-1700-article-listing-indexes': articleListingIndexes,
   '2026-11-24-1800-staff-totp-last-step': staffTotpLastStep,
+  '2026-11-24-2000-media-variants-state': mediaVariantsState,
 };
