@@ -6,6 +6,7 @@ import * as createNewsroomArticles from './2026-11-24-1500-create-newsroom-artic
 import * as mediaLibrary from './2026-11-24-1600-media-library.js';
 import * as articleListingIndexes from './2026-11-24-1700-article-listing-indexes.js';
 import * as staffTotpLastStep from './2026-11-24-1800-staff-totp-last-step.js';
+import * as mediaVariantsState from './2026-12-04-2000-media-variants-state.js';
 import * as searchIndex from './2026-12-04-2100-search-index.js';
 import * as articleRelated from './2026-12-04-2200-article-related.js';
 
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24-1600-media-library': mediaLibrary,
   '2026-11-24-1700-article-listing-indexes': articleListingIndexes,
   '2026-11-24-1800-staff-totp-last-step': staffTotpLastStep,
+  '2026-12-04-2000-media-variants-state': mediaVariantsState,
   '2026-12-04-2100-search-index': searchIndex,
   '2026-12-04-2200-article-related': articleRelated,
 };

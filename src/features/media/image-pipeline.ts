@@ -30,8 +30,8 @@ const ACCEPTED: Record<string, { sharpFormat: string; kind: UploadFormat }> = {
 export type UploadFormat = 'jpeg' | 'png' | 'webp' | 'avif' | 'gif';
 
 /**
- * Encoder settings. AVIF and WebP use low effort: variants are made while the uploader waits, and at
- * their default efforts a 2000×1500 photo takes many seconds on two cores to save a few per cent
+ * Encoder settings. AVIF and WebP use low effort: the variants job shares two cores with the web
+ * process, and at their default efforts a 2000×1500 photo takes many seconds to save a few per cent
  * (AVIF at effort 0 is about 5–8% larger than at 2, and several times faster).
  */
 const ENCODE: Record<VariantFormat, (s: Sharp) => Sharp> = {
@@ -178,15 +178,15 @@ async function run(jobs: Job[], base: string, focal: { x: number; y: number }): 
 }
 
 /** Responsive variants of the whole image: AVIF and WebP at every width, the fallback below the master's. */
-export function renderResponsive(img: RawImage, master: EncodedFile & { base: string }): Promise<EncodedFile[]> {
+export function renderResponsive(img: RawImage, base: string, fallback: 'jpeg' | 'png'): Promise<EncodedFile[]> {
   const jobs: Job[] = [];
   for (const width of widthsFor(img.width, VARIANT_WIDTHS)) {
-    for (const format of ['avif', 'webp', master.format] as const) {
-      if (format === master.format && width === img.width) continue; // that one is the master itself
+    for (const format of ['avif', 'webp', fallback] as const) {
+      if (format === fallback && width === img.width) continue; // that one is the master itself
       jobs.push({ crop: 'original', format, width, make: () => rawInput(img).resize({ width }) });
     }
   }
-  return run(jobs, master.base, { x: 0.5, y: 0.5 });
+  return run(jobs, base, { x: 0.5, y: 0.5 });
 }
 
 /** The 16:9, 4:3 and 1:1 crops around the focal point, at each crop width, in every format. */
@@ -201,6 +201,12 @@ export function renderCrops(img: RawImage, base: string, fallback: 'jpeg' | 'png
     }
   }
   return run(jobs, base, focal);
+}
+
+/** Whether the listed crops are the ones around this focal point (their names say which point they were made for). */
+export function cropsAreFor(variants: readonly MediaVariant[], base: string, focal: { x: number; y: number }): boolean {
+  const crops = variants.filter((v) => v.crop !== 'original');
+  return crops.length > 0 && crops.every((v) => v.crop !== 'original' && v.file === variantName(base, v.crop, focal, v.width, v.format));
 }
 
 export function toVariant(f: EncodedFile): MediaVariant {

@@ -25,6 +25,7 @@ export {
   type MediaUsage,
   type StoredMedia,
 } from './media.service.js';
+export { makeVariants, makeVariantsJob, MEDIA_VARIANTS, type MakeVariantsDeps } from './make-variants.job.js';
 export { mediaAdminRoutes, type MediaAdminDeps } from './media.admin-routes.js';
 export { mediaRoutes } from './media.site-routes.js';
 export { ResponsiveImage, type ResponsiveImageProps } from './views/responsive-image.js';

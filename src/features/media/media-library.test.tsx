@@ -10,7 +10,7 @@ import { createPerson } from '../people/index.js';
 import { adminAr } from '../../platform/i18n/admin.ar.js';
 import { adminEn } from '../../platform/i18n/admin.en.js';
 import { cropBox, mediaUrl, parseVariants } from './media.js';
-import { createMediaTestSite, halvesPng, signInToMedia, testImage, uploadOk, type MediaTestSite } from './media-test-kit.js';
+import { createMediaTestSite, halvesPng, runJobs, signInToMedia, testImage, uploadOk, uploadReady, type MediaTestSite } from './media-test-kit.js';
 import { findMediaImage, MEDIA_PAGE_SIZE, storeImage } from './media.service.js';
 import { ResponsiveImage } from './views/responsive-image.js';
 
@@ -147,7 +147,7 @@ describe('the library grid', () => {
 describe('the focal point', () => {
   it('re-crops around the point the editor sets: left edge shows the left half, right edge the right', async () => {
     // 800×400, red left half, blue right half: a square crop is 400×400 and shows one half.
-    const id = await uploadOk(t, me, await halvesPng(800, 400, [220, 20, 20], [20, 20, 220]), 'halves.png');
+    const id = await uploadReady(t, me, await halvesPng(800, 400, [220, 20, 20], [20, 20, 220]), 'halves.png');
     const squareCrop = async () => {
       const r = await row(id);
       const v = parseVariants(r.variants).filter((x) => x.crop === '1:1' && x.format === 'png').sort((a, b) => b.width - a.width)[0]!;
@@ -161,6 +161,7 @@ describe('the focal point', () => {
     const left = await me.browser.post(`/admin/media/${id}/focal`, { _csrf: me.csrf, x: '0', y: '0.5' });
     expect(left.status).toBe(303);
     expect(left.headers.get('Location')).toBe(`/admin/media/${id}?focal=1`);
+    expect(await runJobs(t)).toBe(1);
     const l = await squareCrop();
     expect(l.red).toBeGreaterThan(200);
     expect(l.blue).toBeLessThan(40);
@@ -170,12 +171,13 @@ describe('the focal point', () => {
     // Clicking the picture (shown 640 wide, 320 high) near its right edge.
     const right = await me.browser.post(`/admin/media/${id}/focal`, { _csrf: me.csrf, w: '640', h: '320', 'at.x': '600', 'at.y': '160', x: '0', y: '0.5' });
     expect(right.status).toBe(303);
+    expect(await runJobs(t)).toBe(1);
     const r = await squareCrop();
     expect(r.blue).toBeGreaterThan(200);
     expect(r.red).toBeLessThan(40);
     expect((await row(id)).focal_x).toBe(9375);
     const page = await me.browser.get(`/admin/media/${id}?focal=1`);
-    expect(noticeIn(await page.text())).toBe('Focal point set; the crops were made again.');
+    expect(noticeIn(await page.text())).toBe('Focal point set; the crops are being made again.');
   });
 
   it('places the crop box around the focal point, within the image', () => {
@@ -226,7 +228,7 @@ describe('deleting', () => {
   });
 
   it('refuses while an article body shows one of its sizes, and while it is a person’s photo', async () => {
-    const id = await uploadOk(t, me, await testImage(700, 400, 'jpeg'), 'body.jpg');
+    const id = await uploadReady(t, me, await testImage(700, 400, 'jpeg'), 'body.jpg');
     const v = parseVariants((await row(id)).variants).find((x) => x.crop === 'original' && x.width === 640 && x.format === 'webp')!;
     const { id: articleId } = await article('صور من الميناء', { bodyImage: mediaUrl(v.file) });
     const res = await editor.browser.post(`/admin/media/${id}/delete`, { _csrf: editor.csrf });
@@ -241,8 +243,9 @@ describe('deleting', () => {
   });
 
   it('deletes an unused image: row, master, variants and old crops all gone', async () => {
-    const id = await uploadOk(t, me, await testImage(500, 400, 'jpeg'), 'unused.jpg');
+    const id = await uploadReady(t, me, await testImage(500, 400, 'jpeg'), 'unused.jpg');
     expect((await me.browser.post(`/admin/media/${id}/focal`, { _csrf: me.csrf, x: '0.1', y: '0.1' })).status).toBe(303);
+    await runJobs(t);
     const r = await row(id);
     const base = r.file_name.replace(/\.jpg$/, '');
     const before = (await readdir(dir())).filter((f) => f.startsWith(base));
@@ -271,7 +274,7 @@ describe('deleting', () => {
 
 describe('ResponsiveImage on the site', () => {
   it('renders <picture> with AVIF and WebP sources and a sized, lazy <img> fallback', async () => {
-    const id = await uploadOk(t, me, await testImage(1500, 1000, 'jpeg'), 'site.jpg');
+    const id = await uploadReady(t, me, await testImage(1500, 1000, 'jpeg'), 'site.jpg');
     const media = (await findMediaImage(t.site.deps.db, id))!;
     const html = (<ResponsiveImage media={media} alt="Traders on the floor" sizes="(min-width: 60rem) 40rem, 100vw" />).toString();
     const base = media.fileName.replace(/\.jpg$/, '');
@@ -288,7 +291,7 @@ describe('ResponsiveImage on the site', () => {
   });
 
   it('renders a crop at the crop’s own size, eagerly with high priority when told', async () => {
-    const id = await uploadOk(t, me, await testImage(1200, 900, 'jpeg'), 'crop.jpg');
+    const id = await uploadReady(t, me, await testImage(1200, 900, 'jpeg'), 'crop.jpg');
     const media = (await findMediaImage(t.site.deps.db, id))!;
     const html = (<ResponsiveImage media={media} alt="" sizes="20rem" crop="16:9" eager class="story__img" />).toString();
     expect(html).toMatch(/^<picture class="story__img"><source type="image\/avif" srcset="[^"]+-16x9-5000x5000-320\.avif 320w, [^"]+ 640w, [^"]+ 960w" sizes="20rem"\/>/);

@@ -6,6 +6,7 @@ import { createTestSite, type TestSite } from '../../../tests/kit.js';
 import { Browser, signInAs, type SignedIn } from '../../../tests/staff-kit.js';
 import { registerRoutes, type AppEnv, type StaffRole } from '../../http/access.js';
 import { allRoutes } from '../../server.js';
+import { createWorker } from '../../worker.js';
 import { renderError } from '../site/index.js';
 import { createStaffGuard, renderAdmin } from '../staff/index.js';
 import { mediaAdminRoutes } from './media.admin-routes.js';
@@ -54,6 +55,24 @@ export async function uploadOk(t: MediaTestSite, me: SignedIn, bytes: Buffer, na
   const m = /^\/admin\/media\/([^?]+)\?(uploaded|duplicate)=1$/.exec(location);
   if (res.status !== 303 || !m) throw new Error(`Upload of ${name} answered ${res.status} → ${location}: ${(await res.text()).slice(0, 300)}`);
   return m[1]!;
+}
+
+/**
+ * Runs the background jobs that are due, through the real worker (its job map, claims and
+ * bookkeeping), until none is left; returns how many ran. Uploads leave their variants to it.
+ */
+export async function runJobs(t: MediaTestSite): Promise<number> {
+  const worker = createWorker(t.site.deps);
+  let total = 0;
+  for (let ran = await worker.runDue(); ran > 0; ran = await worker.runDue()) total += ran;
+  return total;
+}
+
+/** Uploads, then lets the worker make its variants and crops: the image as pages show it for good. */
+export async function uploadReady(t: MediaTestSite, me: SignedIn, bytes: Buffer, name: string): Promise<string> {
+  const id = await uploadOk(t, me, bytes, name);
+  await runJobs(t);
+  return id;
 }
 
 /** An image with some detail (so encoders do real work), in any format sharp writes. */

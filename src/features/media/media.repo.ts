@@ -15,6 +15,10 @@ export async function findMediaIdByFileName(db: Db, fileName: string): Promise<s
   return (await db.selectFrom('media').select('id').where('file_name', '=', fileName).executeTakeFirst())?.id;
 }
 
+export function findMediaRowByFileName(db: Db, fileName: string): Promise<MediaRow | undefined> {
+  return db.selectFrom('media').selectAll().where('file_name', '=', fileName).executeTakeFirst();
+}
+
 export function findMediaRowById(db: Db, id: string): Promise<MediaRow | undefined> {
   return db.selectFrom('media').selectAll().where('id', '=', id).executeTakeFirst();
 }
@@ -73,4 +77,26 @@ export function findArticlesUsingMedia(db: Db, id: string, fileBase: string) {
 /** People whose photo is this image (the database refuses to delete it under them). */
 export function findPeopleUsingMedia(db: Db, id: string) {
   return db.selectFrom('people').select(['id', 'name_en', 'name_ar']).where('photo_media_id', '=', id).orderBy('name_en').execute();
+}
+
+/**
+ * Records the variants the job made and marks the image ready, only if the row is still as the job
+ * read it (same variants, same focal point): a focal point moved meanwhile is not overwritten with
+ * crops around the old one. Returns whether it was recorded.
+ */
+export async function recordVariantsIfUnchanged(db: Db, read: Pick<MediaRow, 'id' | 'variants' | 'focal_x' | 'focal_y'>, variants: string): Promise<boolean> {
+  const result = await db
+    .updateTable('media')
+    .set({ variants, variants_state: 'ready' })
+    .where('id', '=', read.id)
+    .where('variants', '=', read.variants)
+    .where('focal_x', '=', read.focal_x)
+    .where('focal_y', '=', read.focal_y)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** The job's last attempt: the image shows as failed unless that attempt finishes (and marks it ready). */
+export async function markVariantsFailed(db: Db, id: string): Promise<void> {
+  await db.updateTable('media').set({ variants_state: 'failed' }).where('id', '=', id).where('variants_state', '=', 'pending').execute();
 }

@@ -1,5 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Db } from '../../db-schema.js';
@@ -8,9 +8,13 @@ import type { Clock } from '../../platform/clock.js';
 import { newId } from '../../platform/db/ids.js';
 import { fromDbTime, toDbTime } from '../../platform/db/time.js';
 import { AppError } from '../../platform/errors.js';
-import { CONTENT_TYPES, decodeImage, encodeMaster, fallbackFormatFor, inspectUpload, renderCrops, renderResponsive, toVariant, variantPrefix, type EncodedFile } from './image-pipeline.js';
-import { fallbackFormatOf, fileBaseOf, FOCAL_SCALE, normalizeSearchText, parseVariants, searchWords, toMediaImage, type MediaImage, type MediaVariant } from './media.js';
+import { CONTENT_TYPES, decodeImage, encodeMaster, fallbackFormatFor, inspectUpload, variantPrefix } from './image-pipeline.js';
+import { cancelMakeVariants, enqueueMakeVariants } from './make-variants.job.js';
+import { writeMediaFiles } from './media-files.js';
+import { fallbackFormatOf, fileBaseOf, FOCAL_SCALE, mediaCacheTag, normalizeSearchText, parseVariants, searchWords, toMediaImage, type MediaImage, type MediaVariant, type VariantsState } from './media.js';
 import * as repo from './media.repo.js';
+
+export { mediaCacheTag };
 
 export interface MediaDeps {
   db: Db;
@@ -30,23 +34,6 @@ export interface StoredMedia {
   height: number;
 }
 
-/** Pages that show an image add this tag, so a new focal point or deletion refreshes them. */
-export function mediaCacheTag(id: string): string {
-  return `media:${id}`;
-}
-
-/** Writes a file under its final name only once complete, so no reader ever sees half of one. */
-async function writeAtomically(dir: string, file: string, bytes: Buffer): Promise<void> {
-  const tmp = path.join(dir, `.${file}.${randomBytes(6).toString('hex')}.tmp`);
-  await writeFile(tmp, bytes);
-  await rename(tmp, path.join(dir, file));
-}
-
-async function writeAll(dir: string, files: readonly Pick<EncodedFile, 'file' | 'bytes'>[]): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  await Promise.all(files.map((f) => writeAtomically(dir, f.file, f.bytes)));
-}
-
 /**
  * Stores already-validated image bytes under a content-hashed name (so URLs never change meaning and
  * can be cached forever), without variants. Used for generated images (the demo's SVGs); uploads go
@@ -55,7 +42,7 @@ async function writeAll(dir: string, files: readonly Pick<EncodedFile, 'file' | 
 export async function storeImage(deps: MediaDeps, img: { bytes: Buffer; ext: string; contentType: string; width: number; height: number }): Promise<StoredMedia> {
   const hash = createHash('sha256').update(img.bytes).digest('base64url').slice(0, 16);
   const fileName = `${hash}.${img.ext}`;
-  await writeAll(deps.mediaDir, [{ file: fileName, bytes: img.bytes }]);
+  await writeMediaFiles(deps.mediaDir, [{ file: fileName, bytes: img.bytes }]);
   await repo.insertMediaRow(deps.db, {
     id: newId(),
     file_name: fileName,
@@ -77,7 +64,9 @@ export interface UploadResult {
 
 /**
  * Checks an upload from its bytes, re-encodes it upright with no metadata (EXIF, GPS, XMP, ICC all
- * dropped), and stores the master plus its responsive variants and focal-point crops.
+ * dropped), stores that master (what every page can show at once) and answers. The responsive
+ * variants and focal-point crops are left to the `media-variants` job, enqueued with the row so
+ * neither exists without the other (see make-variants.job.ts).
  * Errors are AppErrors: MEDIA_TOO_LARGE, MEDIA_NOT_AN_IMAGE, MEDIA_TOO_MANY_PIXELS, MEDIA_UNREADABLE.
  */
 export async function uploadImage(deps: MediaDeps, upload: { bytes: Buffer; originalName: string; userId: string | null }): Promise<UploadResult> {
@@ -85,29 +74,36 @@ export async function uploadImage(deps: MediaDeps, upload: { bytes: Buffer; orig
   const img = await decodeImage(upload.bytes);
   const fallback = fallbackFormatFor(inspected.format, img);
   const master = await encodeMaster(img, fallback);
-  const existing = await repo.findMediaIdByFileName(deps.db, master.file);
-  if (existing) return { id: existing, duplicate: true };
-  const focal = { x: 0.5, y: 0.5 };
-  const [responsive, crops] = await Promise.all([renderResponsive(img, master), renderCrops(img, master.base, fallback, focal)]);
-  await writeAll(deps.mediaDir, [master, ...responsive, ...crops]);
+  const existing = await repo.findMediaRowByFileName(deps.db, master.file);
+  if (existing) {
+    // Uploading an image whose sizes could not be made tries again.
+    if (existing.variants_state === 'failed') await enqueueMakeVariants(deps.db, existing.id, deps.clock.now());
+    return { id: existing.id, duplicate: true };
+  }
+  await writeMediaFiles(deps.mediaDir, [master]);
   const originalName = upload.originalName.slice(0, 255);
-  await repo.insertMediaRow(deps.db, {
-    id: newId(),
-    file_name: master.file,
-    content_type: CONTENT_TYPES[fallback],
-    width: img.width,
-    height: img.height,
-    byte_size: master.bytes.length,
-    created_at: toDbTime(deps.clock.now()),
-    original_name: originalName,
-    search_text: normalizeSearchText(originalName),
-    focal_x: FOCAL_SCALE / 2,
-    focal_y: FOCAL_SCALE / 2,
-    variants: JSON.stringify([...responsive, ...crops].map(toVariant)),
-    uploaded_by_user_id: upload.userId,
+  const id = await deps.db.transaction().execute(async (trx) => {
+    await repo.insertMediaRow(trx, {
+      id: newId(),
+      file_name: master.file,
+      content_type: CONTENT_TYPES[fallback],
+      width: img.width,
+      height: img.height,
+      byte_size: master.bytes.length,
+      created_at: toDbTime(deps.clock.now()),
+      original_name: originalName,
+      search_text: normalizeSearchText(originalName),
+      focal_x: FOCAL_SCALE / 2,
+      focal_y: FOCAL_SCALE / 2,
+      variants: '[]',
+      variants_state: 'pending',
+      uploaded_by_user_id: upload.userId,
+    });
+    // Two people uploading the same image at once: both end on the one row (and its one pending job).
+    const stored = (await repo.findMediaIdByFileName(trx, master.file))!;
+    await enqueueMakeVariants(trx, stored, deps.clock.now());
+    return stored;
   });
-  // Two people uploading the same image at once: both end on the one row.
-  const id = (await repo.findMediaIdByFileName(deps.db, master.file))!;
   return { id, duplicate: false };
 }
 
@@ -122,6 +118,8 @@ export interface MediaItem extends MediaImage {
   focal: { x: number; y: number };
   uploadedByUserId: string | null;
   createdAt: Date;
+  /** Pending until the variants job has made the sizes and crops; failed if it gave up. */
+  variantsState: VariantsState;
 }
 
 function toItem(r: repo.MediaRow): MediaItem {
@@ -137,6 +135,7 @@ function toItem(r: repo.MediaRow): MediaItem {
     focal: { x: r.focal_x / FOCAL_SCALE, y: r.focal_y / FOCAL_SCALE },
     uploadedByUserId: r.uploaded_by_user_id,
     createdAt: fromDbTime(r.created_at),
+    variantsState: r.variants_state,
   };
 }
 
@@ -191,23 +190,21 @@ export async function updateMediaDetails(deps: MediaLibraryDeps, id: string, inp
 export const focalPointSchema = z.object({ x: z.number().min(0).max(1), y: z.number().min(0).max(1) });
 
 /**
- * Moves the focal point and makes the crops around it again. The new crops get new file names;
- * the old ones stay on disk (cached pages and CDNs may still point at them) until the image is deleted.
+ * Moves the focal point and asks the `media-variants` job for the crops around it (the whole-image
+ * sizes are kept). Pages keep showing the old crops until the new ones are made: the new crops get
+ * new file names, and the old ones stay on disk (cached pages and CDNs may still point at them)
+ * until the image is deleted.
  */
 export async function setFocalPoint(deps: MediaLibraryDeps, id: string, input: { x: number; y: number }): Promise<void> {
   const focal = focalPointSchema.parse(input);
   const row = await repo.findMediaRowById(deps.db, id);
   if (!row) throw new AppError('MEDIA_NOT_FOUND', 404, 'error.notFound');
-  const fallback = fallbackFormatOf(row.content_type);
-  if (!fallback) throw new AppError('MEDIA_NO_CROPS', 422, 'admin.media.focalNotForSvg');
+  if (!fallbackFormatOf(row.content_type)) throw new AppError('MEDIA_NO_CROPS', 422, 'admin.media.focalNotForSvg');
   const stored = { x: Math.round(focal.x * FOCAL_SCALE), y: Math.round(focal.y * FOCAL_SCALE) };
-  const exact = { x: stored.x / FOCAL_SCALE, y: stored.y / FOCAL_SCALE };
-  const img = await decodeImage(await readFile(path.join(deps.mediaDir, row.file_name)));
-  const crops = await renderCrops(img, fileBaseOf(row.file_name), fallback, exact);
-  await writeAll(deps.mediaDir, crops);
-  const kept = parseVariants(row.variants).filter((v) => v.crop === 'original');
-  await repo.updateMediaRow(deps.db, id, { focal_x: stored.x, focal_y: stored.y, variants: JSON.stringify([...kept, ...crops.map(toVariant)]) });
-  await deps.bus.publish([mediaCacheTag(id)]);
+  await deps.db.transaction().execute(async (trx) => {
+    await repo.updateMediaRow(trx, id, { focal_x: stored.x, focal_y: stored.y, variants_state: 'pending' });
+    await enqueueMakeVariants(trx, id, deps.clock.now());
+  });
 }
 
 export interface MediaUsage {
@@ -239,7 +236,10 @@ export async function deleteMedia(deps: MediaLibraryDeps, id: string): Promise<v
   const usage = await usageOf(deps.db, row);
   if (inUse(usage)) throw new AppError('MEDIA_IN_USE', 409, 'admin.media.inUse', { usage });
   try {
-    await repo.deleteMediaRow(deps.db, id);
+    await deps.db.transaction().execute(async (trx) => {
+      await repo.deleteMediaRow(trx, id);
+      await cancelMakeVariants(trx, id);
+    });
   } catch (err) {
     // Someone chose it as a featured image meanwhile: the foreign key refused; say who.
     const now = await usageOf(deps.db, row);

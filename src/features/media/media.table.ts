@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { VariantsState } from './media.js';
 
 export interface MediaTable {
   id: string;
@@ -22,5 +23,7 @@ export interface MediaTable {
   focal_y: Generated<number>;
   /** JSON list of MediaVariant. */
   variants: Generated<string>;
+  /** Whether the background job has made the variants listed above (see make-variants.job.ts). */
+  variants_state: Generated<VariantsState>;
   uploaded_by_user_id: Generated<string | null>;
 }

@@ -5,6 +5,11 @@ export function mediaUrl(fileName: string): string {
   return `/media/${fileName}`;
 }
 
+/** Pages that show an image add this tag, so new variants, a new focal point or deletion refresh them. */
+export function mediaCacheTag(id: string): string {
+  return `media:${id}`;
+}
+
 export const MEDIA_TYPES: Record<string, string> = {
   svg: 'image/svg+xml',
   jpg: 'image/jpeg',
@@ -36,6 +41,12 @@ export const variantSchema = z.object({
   file: z.string(),
 });
 export type MediaVariant = z.infer<typeof variantSchema>;
+
+/**
+ * Where the background job stands for an image: `pending` until it has made the variants and crops
+ * (pages show the master alone meanwhile), `ready`, or `failed` (it gave up; the master still serves).
+ */
+export type VariantsState = 'pending' | 'ready' | 'failed';
 
 /** Variants as stored (a JSON list); anything unreadable counts as none, so a page still renders. */
 export function parseVariants(json: string): MediaVariant[] {

@@ -1,5 +1,5 @@
 import type { Translator } from '../../../platform/i18n/i18n.js';
-import { MEDIA_MAX_PIXELS, MEDIA_MAX_UPLOAD_BYTES, mediaUrl, type MediaImage } from '../media.js';
+import { MEDIA_MAX_PIXELS, MEDIA_MAX_UPLOAD_BYTES, mediaUrl, type MediaImage, type VariantsState } from '../media.js';
 import type { MediaItem } from '../media.service.js';
 
 /** The accept list of the file picker: a hint for the browser only; the server checks the bytes. */
@@ -17,6 +17,19 @@ export function labelOf(t: Translator, m: MediaItem): string {
   const mine = t.lang === 'ar' ? m.captionAr : m.captionEn;
   const other = t.lang === 'ar' ? m.captionEn : m.captionAr;
   return mine || other || m.altEn || m.altAr || m.originalName || t.t('admin.media.untitled');
+}
+
+/** Says when an image's sizes are still being made, or could not be; nothing once they are ready. */
+export function VariantsStateNote(props: { t: Translator; state: VariantsState; help?: boolean }) {
+  const { t, state } = props;
+  if (state === 'ready') return null;
+  const pending = state === 'pending';
+  return (
+    <small class={`help media-state media-state--${state}`} style="display:block">
+      <strong>{t.t(pending ? 'admin.media.preparing' : 'admin.media.variantsFailed')}</strong>
+      {props.help ? <> {t.t(pending ? 'admin.media.preparingHelp' : 'admin.media.variantsFailedHelp')}</> : null}
+    </small>
+  );
 }
 
 export interface LibraryPageData {
@@ -93,6 +106,7 @@ export function LibraryPage(props: { t: Translator; data: LibraryPageData }) {
                     />
                     <span dir="auto">{labelOf(t, m)}</span>
                   </a>
+                  <VariantsStateNote t={t} state={m.variantsState} />
                   {m.credit ? (
                     <small class="help" dir="auto" style="display:block">
                       {m.credit}

@@ -2,6 +2,7 @@ import type { Translator } from '../../../platform/i18n/i18n.js';
 import { CROPS, fallbackFormatOf, mediaUrl, type Crop, type MediaImage } from '../media.js';
 import { dirOf, FormField } from '../../../http/components/form-field.js';
 import type { MediaItem, MediaUsage } from '../media.service.js';
+import { VariantsStateNote } from './library-page.js';
 
 /** Width at which the picture is shown for picking the focal point (click coordinates are in these pixels). */
 export const FOCAL_PICK_WIDTH = 640;
@@ -60,6 +61,7 @@ export function MediaDetailsPage(props: { t: Translator; data: MediaDetailsData 
           <li>{t.t('admin.media.dimensions', { width: m.width, height: m.height, kb: Math.max(1, Math.round(m.byteSize / 1024)) })}</li>
           <li>{data.uploadedBy ? t.t('admin.media.uploadedBy', { name: data.uploadedBy, date: data.uploadedAt }) : data.uploadedAt}</li>
         </ul>
+        <VariantsStateNote t={t} state={m.variantsState} help />
       </div>
 
       <section aria-labelledby="focal-heading">
