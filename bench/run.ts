@@ -81,6 +81,8 @@ function serverEnv(port: number, extra: Record<string, string> = {}): NodeJS.Pro
     LOG_LEVEL: 'warn',
     LOG_FORMAT: 'json',
     SEED_DEMO: 'false',
+    // Audio has its own benchmark (bench/speech.ts); here it would only add background load.
+    AUDIO_PROVIDER: 'off',
     DATA_DIR: dataDir,
     HOST: '127.0.0.1',
     PORT: String(port),

@@ -1,4 +1,5 @@
 import type { Insertable } from 'kysely';
+import { rebuildSearchIndex } from '../src/features/search/index.js';
 import { migrations } from '../migrations/index.js';
 import { loadConfig } from '../src/config.js';
 import type { DB } from '../src/db-schema.js';
@@ -56,17 +57,31 @@ type Lang = 'en' | 'ar';
 export async function seedDatabase(
   dataDir: string,
   plan: SeedPlan,
-  opts: { mode: SeedMode; budgetMs: number; onProgress?: (done: number, total: number, via: string) => void },
+  opts: {
+    mode: SeedMode;
+    budgetMs: number;
+    onProgress?: (done: number, total: number, via: string) => void;
+    /** Another database than dataDir's SQLite file (the search benchmark runs on PostgreSQL too). */
+    databaseUrl?: string;
+    /** Skip the related-articles pass of the index build (the search benchmark needs only the index). */
+    relatedArticles?: boolean;
+  },
 ): Promise<SeedResult> {
   const started = performance.now();
   // cwd = dataDir so no stray .env from the repo changes the settings.
-  const config = loadConfig({ DATA_DIR: dataDir, SEED_DEMO: 'false', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', NODE_ENV: 'production' }, dataDir);
+  const config = loadConfig(
+    { DATA_DIR: dataDir, SEED_DEMO: 'false', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', NODE_ENV: 'production', AUDIO_PROVIDER: 'off', ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}) },
+    dataDir,
+  );
   const log = createLogger(config.log);
   const deps = await createDeps(config, log);
   try {
     await migrateToLatest(deps.db as never, migrations, log);
     const seeder = new Seeder(deps, plan, opts);
     await seeder.fill();
+    // Bulk rows bypass the services that keep the search index: build it now, as the rebuild job would,
+    // so the server under test starts with a current index and no background rebuild.
+    await rebuildSearchIndex(deps.db, log, deps.clock.now(), { related: opts.relatedArticles ?? true });
     const articles = await listArticlePaths(deps);
     return { ms: performance.now() - started, viaServices: seeder.viaServices, viaBulk: seeder.viaBulk, switchReason: seeder.switchReason, articles };
   } finally {

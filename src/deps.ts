@@ -44,7 +44,7 @@ export async function createDeps(config: Config, log: Logger, overrides: { clock
     mediaDir: path.join(config.dataDir, 'media'),
     mailer: createMailer(config.mail, log),
     scheduler: createJobScheduler(overrides.clock ?? systemClock),
-    indexer: searchIndexer,
+    indexer: searchIndexer(overrides.clock ?? systemClock),
   };
 }
 

@@ -4,7 +4,7 @@ import { migrations } from '../migrations/index.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { closeDeps, createDeps, type Deps } from './deps.js';
 import { seedDemoIfEmpty } from './features/demo/index.js';
-import { ensureSearchIndex } from './features/search/index.js';
+import { prepareSearchIndex } from './features/search/index.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { createLogger } from './platform/log.js';
 import { createApp } from './server.js';
@@ -28,8 +28,9 @@ Commands:
 
 async function prepare(deps: Deps, seed: boolean): Promise<void> {
   await migrateToLatest(deps.db as never, migrations, deps.log);
+  // Before seeding: an empty newsroom is marked indexed, and the demo is indexed as it is written.
+  await prepareSearchIndex(deps.db, deps.clock.now());
   if (seed) await seedDemoIfEmpty(deps);
-  await ensureSearchIndex(deps.db, deps.log, deps.clock.now());
 }
 
 async function web(config: Config, deps: Deps): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Deps } from './deps.js';
 import { publishScheduledArticleJob, PUBLISH_SCHEDULED_ARTICLE } from './features/articles/index.js';
 import { makeVariantsJob, MEDIA_VARIANTS } from './features/media/index.js';
+import { rebuildSearchIndexJob, REBUILD_SEARCH_INDEX, updateRelatedArticlesJob, UPDATE_RELATED_ARTICLES } from './features/search/index.js';
 import { createJobRunner, type JobRunner } from './platform/jobs/runner.js';
 
 /**
@@ -15,6 +16,8 @@ export function createWorker(deps: Deps): JobRunner {
     log: deps.log.child({ component: 'worker' }),
     handlers: {
       [PUBLISH_SCHEDULED_ARTICLE]: publishScheduledArticleJob(deps),
+      [REBUILD_SEARCH_INDEX]: rebuildSearchIndexJob(deps),
+      [UPDATE_RELATED_ARTICLES]: updateRelatedArticlesJob(deps),
       [MEDIA_VARIANTS]: makeVariantsJob(deps),
     },
   });

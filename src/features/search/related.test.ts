@@ -3,6 +3,7 @@ import { publishedArticle, seedNewsroom } from '../../../tests/factories.js';
 import { createTestSite, type TestSite } from '../../../tests/kit.js';
 import { documentFromBlocks } from '../../editor/index.js';
 import { createArticle, publishArticle, unpublishArticle } from '../articles/index.js';
+import { createWorker } from '../../worker.js';
 import { blendRelatedScore } from './related.js';
 
 // Related Articles as a reader sees them on the article page, on SQLite and PostgreSQL.
@@ -33,8 +34,13 @@ describe('related articles', () => {
     const related = await relatedOn(pathOf(main));
     expect(related.slice(0, 2).sort()).toEqual(['Desalination plant expands capacity', 'Reverse osmosis membranes cut the cost of desalination']);
     expect(related).toHaveLength(4);
-    // The list follows unpublishing, and an older story lists the newer one most like it (recomputed when that was published).
+    // The list follows unpublishing, and an older story lists the newer one most like it: a job
+    // recomputes its list after the newer one is published, and its cached page is refreshed.
     await unpublishArticle(site.deps, desal1.id);
+    expect((await relatedOn(pathOf(desal2, 'economy')))[0]).not.toBe('Coastal cities turn to desalination for fresh water');
+    let ran = 0;
+    for (let n = 1; n > 0; ran += n) n = await createWorker(site.deps).runDue();
+    expect(ran).toBeGreaterThan(0);
     expect(await relatedOn(pathOf(main))).not.toContain('Desalination plant expands capacity');
     expect((await relatedOn(pathOf(desal2, 'economy')))[0]).toBe('Coastal cities turn to desalination for fresh water');
   });

@@ -51,7 +51,7 @@ async function documentFrequencies(db: Db, terms: string[]): Promise<Map<string,
 async function distinctiveTerms(db: Db, a: ArticleSearchSource): Promise<string[]> {
   const tf = termFrequencies(a);
   // Only the most frequent stems are worth a document-frequency lookup.
-  const frequent = [...tf].sort((x, y) => y[1] - x[1]).slice(0, TERMS * 3).map(([t]) => t);
+  const frequent = [...tf].sort((x, y) => y[1] - x[1]).slice(0, TERMS * 2).map(([t]) => t);
   const df = await documentFrequencies(db, frequent);
   const total = Number((await sql<{ n: number }>`SELECT count(*) AS n FROM article_search`.execute(db)).rows[0]?.n ?? 0);
   const idf = (t: string) => Math.log(1 + total / (1 + (df.get(t) ?? 0)));

@@ -1,7 +1,10 @@
 import { sql } from 'kysely';
+import { z } from 'zod';
 import type { Db } from '../../db-schema.js';
 import { dialectOf } from '../../platform/db/dialect.js';
 import { toDbTime } from '../../platform/db/time.js';
+import { enqueueJob } from '../../platform/jobs/queue.js';
+import { defineJob } from '../../platform/jobs/runner.js';
 import type { Logger } from '../../platform/log.js';
 import { articleSearchSource, publishedArticleIds, storedRelatedIds as storedRelated, type ArticleIndexer, type ArticleSearchSource } from '../articles/index.js';
 import { analyzeText, indexableText } from './analysis/index.js';
@@ -43,40 +46,81 @@ async function indexOnly(trx: Db, id: string): Promise<ArticleSearchSource | und
   return source;
 }
 
+export const UPDATE_RELATED_ARTICLES = 'update-related-articles';
+
 /**
- * Brings one article's index entry and related list in line with the article. The articles it now
- * lists as related get their lists recomputed too, so an older story shows the newer one most like
- * it; their ids are returned so their cached pages are refreshed.
+ * Brings one article's index entry and related list in line with the article, in the change's
+ * transaction. The articles it now lists as related get their lists recomputed by a job, so an older
+ * story shows the newer one most like it without making the publish itself wait for them.
  */
-export async function reindexArticle(trx: Db, id: string): Promise<string[]> {
+export async function reindexArticle(trx: Db, id: string, now: Date): Promise<string[]> {
   const source = await indexOnly(trx, id);
   if (!source) return [];
   const related = await updateRelatedArticles(trx, source);
-  const changed: string[] = [];
-  for (const other of related) {
-    const otherSource = await articleSearchSource(trx, other);
-    const before = await storedRelated(trx, other);
-    const after = otherSource ? await updateRelatedArticles(trx, otherSource) : [];
-    if (before.join() !== after.join()) changed.push(other);
-  }
-  return changed;
+  if (related.length) await enqueueJob(trx, { name: UPDATE_RELATED_ARTICLES, payload: { articleIds: related } }, now);
+  return [];
 }
 
+/** The job: recomputes the given articles' related lists and refreshes the pages whose list changed. */
+export const updateRelatedArticlesJob = (deps: { db: Db; bus: { publish(tags: string[]): Promise<void> } }) =>
+  defineJob({
+    schema: z.object({ articleIds: z.array(z.string()).max(50) }),
+    async run({ articleIds }) {
+      const changed: string[] = [];
+      for (const id of articleIds) {
+        await deps.db.transaction().execute(async (trx) => {
+          const source = await articleSearchSource(trx, id);
+          if (!source) return;
+          const before = await storedRelated(trx, id);
+          const after = await updateRelatedArticles(trx, source);
+          if (before.join() !== after.join()) changed.push(id);
+        });
+      }
+      if (changed.length) await deps.bus.publish(changed.map((id) => `article:${id}`));
+    },
+  });
+
 /** What the articles feature is given: every change to an article updates the index in its transaction. */
-export const searchIndexer: ArticleIndexer = { articleChanged: reindexArticle };
+export function searchIndexer(clock: { now(): Date }): ArticleIndexer {
+  return { articleChanged: (trx, id) => reindexArticle(trx, id, clock.now()) };
+}
+
+export const REBUILD_SEARCH_INDEX = 'rebuild-search-index';
+
+async function builtVersion(db: Db): Promise<number | undefined> {
+  const state = await sql<{ analyzer_version: number }>`SELECT analyzer_version FROM search_index_state WHERE id = 1`.execute(db);
+  return state.rows[0]?.analyzer_version;
+}
+
+async function markBuilt(db: Db, now: Date): Promise<void> {
+  await sql`DELETE FROM search_index_state`.execute(db);
+  await sql`INSERT INTO search_index_state (id, analyzer_version, built_at) VALUES (1, ${ANALYZER_VERSION}, ${toDbTime(now)})`.execute(db);
+}
 
 /**
- * Rebuilds the whole index when it was built by another analyzer version (or never), in batches so a
- * large archive neither holds one huge transaction nor blocks start-up for long. Run at start.
+ * At start: an index built by this analyzer needs nothing; an empty newsroom is marked built (every
+ * article from now on is indexed as it changes); otherwise a rebuild job is queued, so a large archive
+ * is re-indexed by the worker in the background instead of delaying the first page.
  */
-export async function ensureSearchIndex(db: Db, log: Logger, now: Date): Promise<void> {
-  const state = await sql<{ analyzer_version: number }>`SELECT analyzer_version FROM search_index_state WHERE id = 1`.execute(db);
-  if (state.rows[0]?.analyzer_version === ANALYZER_VERSION) return;
+export async function prepareSearchIndex(db: Db, now: Date): Promise<'current' | 'queued'> {
+  if ((await builtVersion(db)) === ANALYZER_VERSION) return 'current';
+  if (!(await publishedArticleIds(db, null, 1)).length) {
+    await markBuilt(db, now);
+    return 'current';
+  }
+  await enqueueJob(db, { name: REBUILD_SEARCH_INDEX, payload: {}, dedupeKey: REBUILD_SEARCH_INDEX }, now);
+  return 'queued';
+}
+
+/**
+ * Rebuilds the whole index and every related list, in batches so no transaction grows huge. Two
+ * passes: related lists are ranked against the whole index, so it must be complete first.
+ */
+export async function rebuildSearchIndex(db: Db, log: Logger, now: Date, options: { related?: boolean } = {}): Promise<void> {
   const started = Date.now();
   await sql`DELETE FROM article_search`.execute(db);
   let count = 0;
-  // Two passes: related lists are ranked against the whole index, so it must be complete first.
-  for (const pass of ['index', 'related'] as const) {
+  for (const pass of options.related === false ? (['index'] as const) : (['index', 'related'] as const)) {
     for (let after: string | null = null; ; ) {
       const ids = await publishedArticleIds(db, after, 200);
       if (!ids.length) break;
@@ -90,7 +134,14 @@ export async function ensureSearchIndex(db: Db, log: Logger, now: Date): Promise
       after = ids.at(-1)!;
     }
   }
-  await sql`DELETE FROM search_index_state`.execute(db);
-  await sql`INSERT INTO search_index_state (id, analyzer_version, built_at) VALUES (1, ${ANALYZER_VERSION}, ${toDbTime(now)})`.execute(db);
+  await markBuilt(db, now);
   log.info({ articles: count, ms: Date.now() - started, analyzerVersion: ANALYZER_VERSION }, 'search index built');
 }
+
+export const rebuildSearchIndexJob = (deps: { db: Db; log: Logger; clock: { now(): Date } }) =>
+  defineJob({
+    schema: z.object({}),
+    async run() {
+      await rebuildSearchIndex(deps.db, deps.log, deps.clock.now());
+    },
+  });

@@ -2,9 +2,9 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { publishedArticle, seedNewsroom } from '../../../tests/factories.js';
 import { createTestSite, type TestSite } from '../../../tests/kit.js';
-import { createLogger } from '../../platform/log.js';
+import { createWorker } from '../../worker.js';
 import { unpublishArticle, updateArticle, currentArticleInput } from '../articles/index.js';
-import { ensureSearchIndex } from './search-index.js';
+import { prepareSearchIndex } from './search-index.js';
 
 // What readers notice of the index, through the search page, on SQLite and PostgreSQL alike.
 let site: TestSite;
@@ -131,17 +131,24 @@ describe('keeping the index in step', () => {
     expect(await headlines(`/search?q=${q('dust storm')}`)).toEqual([]);
   });
 
-  it('rebuilds the whole index at start when the analyzer changed or it was never built', async () => {
+  it('is rebuilt by a background job at start when the analyzer changed or it was never built', async () => {
+    const runJobs = async () => {
+      let ran = 0;
+      for (let n = 1; n > 0; ran += n) n = await createWorker(site.deps).runDue();
+      return ran;
+    };
     await sql`DELETE FROM article_search`.execute(site.deps.db);
+    await sql`DELETE FROM search_index_state`.execute(site.deps.db);
     expect(await headlines('/search?q=refinery')).toEqual([]);
-    await ensureSearchIndex(site.deps.db, createLogger({ level: 'silent', format: 'json' }), site.clock.now());
+    expect(await prepareSearchIndex(site.deps.db, site.clock.now())).toBe('queued');
+    expect(await runJobs()).toBeGreaterThanOrEqual(1);
     expect(await headlines('/search?q=refinery')).toEqual(['New refinery opens on the Red Sea coast']);
     // Built once: a second start with the same analyzer leaves it alone.
-    await sql`DELETE FROM article_search`.execute(site.deps.db);
-    await ensureSearchIndex(site.deps.db, createLogger({ level: 'silent', format: 'json' }), site.clock.now());
-    expect(await headlines('/search?q=refinery')).toEqual([]);
+    expect(await prepareSearchIndex(site.deps.db, site.clock.now())).toBe('current');
     await sql`UPDATE search_index_state SET analyzer_version = 0`.execute(site.deps.db);
-    await ensureSearchIndex(site.deps.db, createLogger({ level: 'silent', format: 'json' }), site.clock.now());
+    await sql`DELETE FROM article_search`.execute(site.deps.db);
+    expect(await prepareSearchIndex(site.deps.db, site.clock.now())).toBe('queued');
+    await runJobs();
     expect(await headlines('/search?q=refinery')).toEqual(['New refinery opens on the Red Sea coast']);
   });
 });
