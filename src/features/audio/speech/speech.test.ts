@@ -1,0 +1,128 @@
+import { createServer } from 'node:http';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { parseFile } from 'music-metadata';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fixturePath } from '../../../../tests/fixtures.js';
+import { documentFromBlocks } from '../../../editor/index.js';
+import { articleSpeechText, speakable, wordCount } from './index.js';
+import { createEspeakProcessProvider } from './espeak-process.provider.js';
+import { createHttpProvider } from './http.provider.js';
+import { SpeechError, type SpeechText } from './speech-provider.js';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'arabpress-speech-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const out = (name: string) => path.join(dir, name);
+
+describe('what is read aloud', () => {
+  it('reads headline, standfirst, subheadings, quotes with attribution and list items, never captions or embeds', () => {
+    const document = documentFromBlocks([
+      { type: 'p', text: 'First paragraph.' },
+      { type: 'h2', text: 'A subheading' },
+      { type: 'quote', text: 'We will rebuild.', cite: 'The mayor' },
+      { type: 'image', src: '/media/x.jpg', alt: 'alt text', caption: 'A caption nobody hears' },
+    ] as never);
+    const text = articleSpeechText({ language: 'en', headline: 'Headline', standfirst: 'Standfirst.', document });
+    expect(text.segments.join(' | ')).toBe('Headline | Standfirst. | First paragraph. | A subheading | We will rebuild. — The mayor');
+    expect(text.segments.join(' ')).not.toContain('caption');
+  });
+
+  it('spells out symbols and abbreviations a voice would misread, in each language', () => {
+    expect(speakable('Exports rose 2.5% to $25 billion, the UN said (see https://example.com/x).', 'en')).toBe('Exports rose 2.5 percent to 25 billion dollars, the U.N. said (see ).');
+    expect(speakable('GCC & EU talks', 'en')).toBe('G.C.C. and E.U. talks');
+    expect(speakable('ارتفعت الصادرات ٢٫٥٪ عام 2024م', 'ar')).toBe('ارتفعت الصادرات ٢٫٥ بالمئة عام 2024 ميلادي');
+  });
+});
+
+async function expectSpeech(file: string, text: SpeechText): Promise<number> {
+  const meta = await parseFile(file, { duration: true });
+  expect(meta.format.container).toBe('MPEG');
+  expect(meta.format.numberOfChannels).toBe(1);
+  expect(meta.format.bitrate).toBeLessThanOrEqual(64_000);
+  const seconds = meta.format.duration!;
+  const words = wordCount(text);
+  // A voice reads 1.5 to 5 words a second; silence, the wrong language or a truncated file would not.
+  expect(seconds, `${seconds}s for ${words} words`).toBeGreaterThan(words / 5);
+  expect(seconds).toBeLessThan(words / 1.5 + 2);
+  return seconds;
+}
+
+describe('espeak-ng and ffmpeg', () => {
+  const provider = createEspeakProcessProvider();
+  it('speaks English and Arabic into mono MP3 of a plausible length', async () => {
+    const en: SpeechText = { language: 'en', segments: ['Ministers met in Riyadh on Sunday to discuss a new railway line.', 'It would link the Gulf to the Red Sea coast.'] };
+    const ar: SpeechText = { language: 'ar', segments: ['اجتمع وزراء في الرياض يوم الأحد لبحث خط سكة حديد جديد.', 'وسيربط الخط الخليج بساحل البحر الأحمر.'] };
+    for (const [name, text] of [['en.mp3', en], ['ar.mp3', ar]] as const) {
+      const result = await provider.synthesize(text, out(name));
+      const seconds = await expectSpeech(out(name), text);
+      expect(Math.abs(result.durationMs / 1000 - seconds)).toBeLessThan(0.1);
+      expect(result.bytes).toBe(readFileSync(out(name)).length);
+    }
+  }, 60_000);
+
+  const sentences = fixturePath('arabic', 'ud-arabic-pud-sentences.tsv');
+  it.skipIf(!sentences)('speaks a 3,000-word Arabic article in segments without holding it in memory', async () => {
+    const lines = readFileSync(sentences!, 'utf8').split('\n').slice(1).map((l) => l.split('\t')[3] ?? '').filter(Boolean);
+    const segments: string[] = [];
+    let words = 0;
+    for (let i = 0; words < 3000; i += 4) {
+      const paragraph = lines.slice(i, i + 4).join(' ');
+      segments.push(paragraph);
+      words += paragraph.split(/\s+/).length;
+    }
+    const text: SpeechText = { language: 'ar', segments };
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+    await provider.synthesize(text, out('long.mp3'));
+    clearInterval(timer);
+    await expectSpeech(out('long.mp3'), text);
+    // The audio is ~20 minutes (several MB of MP3, far more as raw samples); this process never holds it.
+    expect(peak - before).toBeLessThan(40 * 1024 * 1024);
+  }, 300_000);
+});
+
+describe('an HTTP speech service', () => {
+  it('streams each segment from the service into one file, and tells temporary from permanent refusals', async () => {
+    const voice = createEspeakProcessProvider();
+    let answer: 'audio' | 500 | 400 | 'html' = 'audio';
+    const received: unknown[] = [];
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (d) => (body += d));
+      req.on('end', async () => {
+        received.push(JSON.parse(body));
+        if (answer !== 'audio') {
+          res.writeHead(answer === 'html' ? 200 : answer, { 'Content-Type': answer === 'html' ? 'text/html' : 'text/plain' }).end('no');
+          return;
+        }
+        const { text, language } = JSON.parse(body) as { text: string; language: 'en' | 'ar' };
+        const file = out(`served-${received.length}.mp3`);
+        await voice.synthesize({ language, segments: [text] }, file);
+        res.writeHead(200, { 'Content-Type': 'audio/mpeg' }).end(readFileSync(file));
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/speak`;
+    try {
+      const provider = createHttpProvider(url, { ar: 'arabic-voice-1' });
+      const text: SpeechText = { language: 'ar', segments: ['مرحبا بكم في عرب برس.', 'هذه نشرة الأخبار.'] };
+      await provider.synthesize(text, out('http.mp3'));
+      await expectSpeech(out('http.mp3'), text);
+      expect(received).toEqual([{ text: 'مرحبا بكم في عرب برس.', language: 'ar', voice: 'arabic-voice-1' }, { text: 'هذه نشرة الأخبار.', language: 'ar', voice: 'arabic-voice-1' }]);
+      for (const [kind, temporary] of [[500, true], [400, false], ['html', false]] as const) {
+        answer = kind;
+        const err = await provider.synthesize(text, out(`fail-${kind}.mp3`)).catch((e: unknown) => e);
+        expect(err, String(kind)).toBeInstanceOf(SpeechError);
+        expect((err as SpeechError).temporary, String(kind)).toBe(temporary);
+      }
+      const down = createHttpProvider('http://127.0.0.1:9/speak', {});
+      const err = await down.synthesize(text, out('down.mp3')).catch((e: unknown) => e);
+      expect((err as SpeechError).temporary).toBe(true);
+    } finally {
+      server.close();
+    }
+  }, 60_000);
+});
