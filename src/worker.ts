@@ -1,5 +1,6 @@
 import type { Deps } from './deps.js';
 import { publishScheduledArticleJob, PUBLISH_SCHEDULED_ARTICLE } from './features/articles/index.js';
+import { makeArticleAudioJob, MAKE_ARTICLE_AUDIO } from './features/audio/index.js';
 import { createJobRunner, type JobRunner } from './platform/jobs/runner.js';
 
 /**
@@ -14,6 +15,7 @@ export function createWorker(deps: Deps): JobRunner {
     log: deps.log.child({ component: 'worker' }),
     handlers: {
       [PUBLISH_SCHEDULED_ARTICLE]: publishScheduledArticleJob(deps),
+      [MAKE_ARTICLE_AUDIO]: makeArticleAudioJob(deps),
     },
   });
 }

@@ -10,6 +10,8 @@ export const ar: Record<MessageKey, string> = {
   'site.search': 'بحث',
   'site.searchPlaceholder': 'ابحث في الأخبار',
   'site.searchSubmit': 'ابحث',
+  'audio.podcastDescription': 'أخبار اليوم من عرب برس، مقروءة بصوت مسموع.',
+  'audio.listen': 'استمع إلى المقال',
   'site.searchAll': 'عرض كل النتائج',
   'site.searchNone': 'لا نتائج سريعة: ابحث في كل الأخبار',
   'site.searchSuggestions': 'اقتراحات',

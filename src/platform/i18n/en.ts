@@ -8,6 +8,8 @@ export const en = {
   'site.search': 'Search',
   'site.searchPlaceholder': 'Search articles',
   'site.searchSubmit': 'Search',
+  'audio.podcastDescription': 'The day’s stories from Arab Press, read aloud.',
+  'audio.listen': 'Listen to this article',
   'site.searchAll': 'See all results',
   'site.searchNone': 'No quick matches: search all stories',
   'site.searchSuggestions': 'Suggestions',
