@@ -44,8 +44,9 @@ export function articleSiteRoutes(deps: SiteDeps & { audio: AudioLookup }): Rout
           description: a.seoDescription || a.standfirst,
           canonical: a.canonicalUrl || ctx.absolute(a.path),
           alternates: a.translation ? alternates : [],
+          scripts: audio && deps.assets.siteAudioJs ? [deps.assets.siteAudioJs.url] : [],
         },
-        body: <ArticleView ctx={ctx} a={a} audio={<AudioSlot audio={audio} t={ctx.t} />} newsletter={<SignupBox t={ctx.t} action={ctx.paths.newsletter} from={a.path} />} />,
+        body: <ArticleView ctx={ctx} a={a} audio={<AudioSlot audio={audio} t={ctx.t} articleId={a.id} siteName={site} />} newsletter={<SignupBox t={ctx.t} action={ctx.paths.newsletter} from={a.path} />} />,
         tags: [
           `article:${a.id}`,
           ...(a.image ? [mediaCacheTag(a.image.media.id)] : []),
