@@ -9,6 +9,7 @@ import * as staffTotpLastStep from './2026-11-24-1800-staff-totp-last-step.js';
 import * as mediaVariantsState from './2026-12-04-2000-media-variants-state.js';
 import * as searchIndex from './2026-12-04-2100-search-index.js';
 import * as articleRelated from './2026-12-04-2200-article-related.js';
+import * as articleAudio from './2026-12-04-2300-article-audio.js';
 
 /** Every migration, in order. A literal list: adding one is adding a line here. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04-2000-media-variants-state': mediaVariantsState,
   '2026-12-04-2100-search-index': searchIndex,
   '2026-12-04-2200-article-related': articleRelated,
+  '2026-12-04-2300-article-audio': articleAudio,
 };

@@ -38,6 +38,10 @@ const envSchema = z.object({
   RUN_JOBS: bool.default(true),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL').optional(),
   MAIL_FROM: z.string().min(3).default('Arab Press <newsroom@localhost>'),
+  AUDIO_PROVIDER: z.enum(['auto', 'espeak', 'wasm', 'http', 'off']).default('auto'),
+  AUDIO_HTTP_URL: z.url({ protocol: /^https?$/ }).optional(),
+  AUDIO_HTTP_VOICE_EN: z.string().min(1).optional(),
+  AUDIO_HTTP_VOICE_AR: z.string().min(1).optional(),
 });
 
 export type Config = Readonly<{
@@ -55,6 +59,8 @@ export type Config = Readonly<{
   /** Whether `web` also runs background jobs (true on one machine; false beside a separate worker). */
   runJobs: boolean;
   mail: { smtpUrl: string | undefined; from: string; outboxDir: string };
+  /** Article audio: which speech provider makes it ('off': none), and where the files live. */
+  audio: { provider: 'auto' | 'espeak' | 'wasm' | 'http' | 'off'; httpUrl: string | undefined; httpVoices: { en?: string; ar?: string }; dir: string };
 }>;
 
 export class ConfigError extends Error {}
@@ -69,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     throw new ConfigError(`Invalid setting ${name}=${JSON.stringify(merged[name] ?? '')}: expected ${issue.message}`);
   }
   const e = parsed.data;
+  if (e.AUDIO_PROVIDER === 'http' && !e.AUDIO_HTTP_URL) throw new ConfigError('Invalid setting AUDIO_PROVIDER="http": expected AUDIO_HTTP_URL to be set too');
   const dataDir = path.resolve(cwd, e.DATA_DIR);
   const url = e.DATABASE_URL;
   const database: Config['database'] =
@@ -89,6 +96,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     trustProxy: e.TRUST_PROXY,
     runJobs: e.RUN_JOBS,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, outboxDir: path.join(dataDir, 'outbox') },
+    audio: {
+      provider: e.AUDIO_PROVIDER,
+      httpUrl: e.AUDIO_HTTP_URL,
+      httpVoices: { ...(e.AUDIO_HTTP_VOICE_EN ? { en: e.AUDIO_HTTP_VOICE_EN } : {}), ...(e.AUDIO_HTTP_VOICE_AR ? { ar: e.AUDIO_HTTP_VOICE_AR } : {}) },
+      dir: path.join(dataDir, 'audio'),
+    },
   });
 }
 

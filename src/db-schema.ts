@@ -9,6 +9,7 @@ import type {
   ArticlesTable,
   ArticleTagsTable,
 } from './features/articles/articles.table.js';
+import type { ArticleAudioTable } from './features/audio/audio.table.js';
 import type { MediaTable } from './features/media/media.table.js';
 import type { NewsletterSignupsTable } from './features/newsletters/newsletters.table.js';
 import type { PeopleTable } from './features/people/people.table.js';
@@ -35,6 +36,7 @@ export interface DB {
   article_revisions: ArticleRevisionsTable;
   article_locks: ArticleLocksTable;
   article_related: ArticleRelatedTable;
+  article_audio: ArticleAudioTable;
   staff_users: StaffUsersTable;
   staff_sessions: StaffSessionsTable;
   staff_tokens: StaffTokensTable;

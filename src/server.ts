@@ -9,6 +9,7 @@ import { mediaAdminRoutes, mediaRoutes, MEDIA_MAX_UPLOAD_BYTES } from './feature
 import { bodyLimit } from 'hono/body-limit';
 import { newsletterSiteRoutes } from './features/newsletters/index.js';
 import { instantSearchRoutes, searchSiteRoutes } from './features/search/index.js';
+import { AUDIO_UPLOAD_LIMIT, audioAdminRoutes, audioSiteRoutes, podcastRoutes } from './features/audio/index.js';
 import { healthRoutes, renderError, settingsAdminRoutes } from './features/site/index.js';
 import { sectionAdminRoutes } from './features/sections/index.js';
 import { tagAdminRoutes } from './features/tags/index.js';
@@ -50,6 +51,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
 
   // Uploads are read whole (the guard reads the CSRF field from the form): cap the body before that.
   app.use('/admin/media', bodyLimit({ maxSize: MEDIA_MAX_UPLOAD_BYTES + 1024 * 1024, onError: () => { throw new AppError('MEDIA_TOO_LARGE', 413, 'admin.media.noFile'); } }));
+  app.use('/admin/articles/:id/audio/narration', bodyLimit({ maxSize: AUDIO_UPLOAD_LIMIT + 1024 * 1024, onError: () => { throw new AppError('AUDIO_TOO_LARGE', 413, 'admin.audio.tooLarge'); } }));
   registerRoutes(app, allRoutes(deps), createStaffGuard(deps));
 
   const onError = renderError(deps, deps.log, (c, page) => renderAdmin(c, deps.assets, page));
@@ -73,9 +75,12 @@ export function allRoutes(deps: Deps): RouteDef[] {
     ...tagAdminRoutes(deps),
     ...peopleAdminRoutes(deps),
     ...mediaAdminRoutes(deps),
+    ...audioAdminRoutes(deps),
     ...healthRoutes(deps),
     ...assetRoutes(deps.assets),
     ...mediaRoutes(deps.mediaDir),
+    ...audioSiteRoutes(deps),
+    ...podcastRoutes(deps),
     ...homeSiteRoutes(deps),
     ...newsletterSiteRoutes(deps),
     ...instantSearchRoutes(deps),

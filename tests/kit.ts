@@ -87,7 +87,7 @@ export async function createTestSite(opts: { env?: Record<string, string>; now?:
     copyFileSync(inject('sqliteTemplate'), file);
     databaseUrl = `sqlite:${file}`;
   }
-  const config: Config = loadConfig({ DATA_DIR: dataDir, DATABASE_URL: databaseUrl, SEED_DEMO: 'false', LOG_LEVEL: 'silent', LOG_FORMAT: 'json', NODE_ENV: 'test', ...opts.env }, dataDir);
+  const config: Config = loadConfig({ DATA_DIR: dataDir, DATABASE_URL: databaseUrl, SEED_DEMO: 'false', LOG_LEVEL: 'silent', LOG_FORMAT: 'json', NODE_ENV: 'test', AUDIO_PROVIDER: 'off', ...opts.env }, dataDir);
   const clock = fixedClock(opts.now ?? new Date('2024-04-26T09:00:00.000Z'));
   const deps = await createDeps(config, createLogger(config.log), { clock });
   const app = createApp(deps);

@@ -22,8 +22,9 @@ export interface Assets {
   adminCss: Asset;
   /** The newsroom editor's script, when it has been built (scripts/build-client.mjs); absent in a source-only checkout. */
   adminEditorJs: Asset | undefined;
-  /** The masthead's instant search, likewise built by scripts/build-client.mjs. */
+  /** The masthead's instant search and the article's Listen player, likewise built by scripts/build-client.mjs. */
   siteSearchJs: Asset | undefined;
+  siteAudioJs: Asset | undefined;
   fonts: { latin400: Asset; latin700: Asset; arabic400: Asset; arabic700: Asset };
   byUrl: Map<string, Asset>;
 }
@@ -77,7 +78,8 @@ export function loadAssets(): Assets {
   };
   const adminEditorJs = script('admin-editor');
   const siteSearchJs = script('site-search');
-  const scripts = [adminEditorJs, siteSearchJs].filter((a): a is Asset => a !== undefined);
+  const siteAudioJs = script('site-audio');
+  const scripts = [adminEditorJs, siteSearchJs, siteAudioJs].filter((a): a is Asset => a !== undefined);
   const byUrl = new Map<string, Asset>([finalCss, adminCss, ...scripts, ...Object.values(fonts)].map((a) => [a.url, a]));
-  return { css: finalCss, adminCss, adminEditorJs, siteSearchJs, fonts, byUrl };
+  return { css: finalCss, adminCss, adminEditorJs, siteSearchJs, siteAudioJs, fonts, byUrl };
 }

@@ -65,7 +65,7 @@ function isOrphanE2eDatabase(name: string): boolean {
   }
 }
 
-export async function startServer(db: 'sqlite' | 'postgres'): Promise<RunningServer> {
+export async function startServer(db: 'sqlite' | 'postgres', options: { env?: Record<string, string> } = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'arabpress-e2e-data-'));
   let databaseUrl = `sqlite:${path.join(dataDir, 'arabpress.sqlite')}`;
   let dropDatabase = async () => {};
@@ -102,6 +102,9 @@ export async function startServer(db: 'sqlite' | 'postgres'): Promise<RunningSer
       LOG_FORMAT: 'json',
       LOG_LEVEL: 'warn',
       SEED_DEMO: 'true',
+      // Synthesizing the ~90 demo articles would keep both cores busy for minutes; the audio tests turn it on.
+      AUDIO_PROVIDER: 'off',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -4,6 +4,7 @@ import { SignupBox } from '../newsletters/index.js';
 import { mediaCacheTag } from '../media/index.js';
 import { sitePages, type SiteDeps } from '../site/index.js';
 import { findArticleForPage, listArticles } from './articles.read.service.js';
+import type { AudioLookup } from './audio-lookup.js';
 import { AudioSlot } from './views/audio-slot.js';
 import { ArticleView } from './views/article-page.js';
 import { StoryListPage } from './views/story-list-page.js';
@@ -26,13 +27,14 @@ export function archiveSiteRoutes(deps: SiteDeps): RouteDef[] {
 }
 
 /** The article page. An old slug or a moved section answers 301 to the current address. */
-export function articleSiteRoutes(deps: SiteDeps): RouteDef[] {
+export function articleSiteRoutes(deps: SiteDeps & { audio: AudioLookup }): RouteDef[] {
   return [
     ...sitePages(deps, 'GET', '/:section/:slug', async (c, ctx) => {
       const found = await findArticleForPage(deps.db, ctx.lang, pathParam(c, 'section'), pathParam(c, 'slug'));
       if (found.kind === 'redirect') return c.redirect(found.path, 301);
       if (found.kind === 'missing') throw new AppError('ARTICLE_NOT_FOUND', 404, 'error.notFound');
       const a = found.article;
+      const audio = await deps.audio.forArticle(deps.db, a.id);
       const site = ctx.settings.name[ctx.lang];
       const alternates = [{ hreflang: a.language, href: ctx.absolute(a.path) }];
       if (a.translation) alternates.push({ hreflang: a.translation.language, href: ctx.absolute(a.translation.path) });
@@ -42,8 +44,9 @@ export function articleSiteRoutes(deps: SiteDeps): RouteDef[] {
           description: a.seoDescription || a.standfirst,
           canonical: a.canonicalUrl || ctx.absolute(a.path),
           alternates: a.translation ? alternates : [],
+          scripts: audio && deps.assets.siteAudioJs ? [deps.assets.siteAudioJs.url] : [],
         },
-        body: <ArticleView ctx={ctx} a={a} audio={<AudioSlot audio={null} />} newsletter={<SignupBox t={ctx.t} action={ctx.paths.newsletter} from={a.path} />} />,
+        body: <ArticleView ctx={ctx} a={a} audio={<AudioSlot audio={audio} t={ctx.t} articleId={a.id} siteName={site} />} newsletter={<SignupBox t={ctx.t} action={ctx.paths.newsletter} from={a.path} />} />,
         tags: [
           `article:${a.id}`,
           ...(a.image ? [mediaCacheTag(a.image.media.id)] : []),

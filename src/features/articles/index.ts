@@ -6,9 +6,10 @@ export { archiveSiteRoutes, articleSiteRoutes } from './articles.site-routes.js'
 export { listingSiteRoutes } from './listing.site-routes.js';
 export { StoryCard } from './views/story-card.js';
 export { createJobScheduler, publishScheduledArticleJob, PUBLISH_SCHEDULED_ARTICLE } from './publish-scheduled-article.job.js';
-export { acquireLock, applyTransition, createDraft, currentArticleInput, listRevisions, publishScheduledArticle, releaseLock, restoreRevision, revisionSnapshot, saveArticle, type NewsroomActor, type NewsroomDeps, type Scheduler } from './newsroom.service.js';
+export { acquireLock, applyTransition, createDraft, currentArticleInput, findEditableArticle, listRevisions, publishScheduledArticle, releaseLock, restoreRevision, revisionSnapshot, saveArticle, type NewsroomActor, type NewsroomDeps, type Scheduler } from './newsroom.service.js';
 export { availableTransitions, canCorrect, canEdit, canTransition, TRANSITIONS, type Transition } from './workflow.js';
 export { articleAdminRoutes, type ArticleAdminDeps } from './articles.admin-routes.js';
 export { dashboardRoutes } from './dashboard.admin-routes.js';
 export { revisionAdminRoutes } from './revisions.admin-routes.js';
+export type { ArticleAudio, AudioLookup } from './audio-lookup.js';
 export { relatedFacts, replaceRelatedArticles, storedRelatedIds, type RelatedFacts } from './related-store.js';

@@ -128,7 +128,7 @@ export function revisionAdminRoutes(deps: ArticleAdminDeps): RouteDef[] {
       const ctx = await loadPageContext(deps, c, article.language, { firstPage: true });
       const page = {
         head: { title: `${article.headline} | ${ctx.settings.name[ctx.lang]}`, robots: 'noindex' },
-        body: <ArticleView ctx={ctx} a={article} audio={<AudioSlot audio={null} />} newsletter={<SignupBox t={ctx.t} action={ctx.paths.newsletter} from={article.path} />} />,
+        body: <ArticleView ctx={ctx} a={article} audio={<AudioSlot audio={null} t={ctx.t} articleId={article.id} siteName={ctx.settings.name[ctx.lang]} />} newsletter={<SignupBox t={ctx.t} action={ctx.paths.newsletter} from={article.path} />} />,
         tags: [],
       };
       c.header('Cache-Control', 'no-store');

@@ -25,6 +25,8 @@ export interface PageHead {
   canonical?: string;
   alternates?: { hreflang: string; href: string }[];
   robots?: string;
+  /** Module scripts this page needs beyond the masthead's (e.g. the Listen player). */
+  scripts?: string[];
 }
 
 export function SiteLayout(props: { chrome: SiteChrome; head: PageHead; children: Child }) {
@@ -48,6 +50,9 @@ export function SiteLayout(props: { chrome: SiteChrome; head: PageHead; children
         ))}
         <link rel="stylesheet" href={c.css} />
         {c.instantSearch ? <script type="module" src={c.instantSearch.script} /> : null}
+        {(head.scripts ?? []).map((src) => (
+          <script type="module" src={src} />
+        ))}
       </head>
       <body>
         <a class="skip-link" href="#main">

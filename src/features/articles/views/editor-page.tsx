@@ -54,6 +54,8 @@ export function EditorPage(props: { t: Translator; data: EditorPageData; editorS
           <a href={`/admin/articles/${data.id}/preview`}>{t.t('admin.article.preview')}</a>
           {' · '}
           <a href={`/admin/articles/${data.id}/revisions`}>{t.t('admin.article.revisions')}</a>
+          {' · '}
+          <a href={`/admin/articles/${data.id}/audio`}>{t.t('admin.audio.title')}</a>
         </p>
       ) : null}
       <form

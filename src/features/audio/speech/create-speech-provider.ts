@@ -17,7 +17,7 @@ export interface SpeechSettings {
 export function createSpeechProvider(settings: SpeechSettings, log: Logger): SpeechProvider | undefined {
   if (settings.provider === 'off') return undefined;
   if (settings.provider === 'http') return createHttpProvider(settings.httpUrl!, settings.httpVoices ?? {});
-  const programs = programAvailable('espeak-ng') && programAvailable('ffmpeg');
+  const programs = programAvailable('espeak-ng') && programAvailable('ffmpeg', '-version');
   if (programs) return createEspeakProcessProvider();
   // The WebAssembly voice for machines without the programs is not built yet (see the audio README).
   log.warn({ provider: settings.provider }, 'article audio is off: install the espeak-ng and ffmpeg programs, or set AUDIO_PROVIDER=http');

@@ -10,9 +10,9 @@ const SAMPLE_RATE = 22050;
 const BITRATE = '48k';
 const VOICES = { en: 'en-gb', ar: 'ar' } as const;
 
-/** Whether a program can be run (it prints its version). */
-export function programAvailable(name: string): boolean {
-  const r = spawnSync(name, ['--version'], { stdio: 'ignore', timeout: 5000 });
+/** Whether a program can be run: it answers its version flag (ffmpeg spells it -version). */
+export function programAvailable(name: string, versionFlag = '--version'): boolean {
+  const r = spawnSync(name, [versionFlag], { stdio: 'ignore', timeout: 5000 });
   return r.status === 0;
 }
 

@@ -9,6 +9,8 @@ import { fixturePath } from '../../../../tests/fixtures.js';
 import { documentFromBlocks } from '../../../editor/index.js';
 import { articleSpeechText, speakable, wordCount } from './index.js';
 import { createEspeakProcessProvider } from './espeak-process.provider.js';
+import { createSpeechProvider } from './create-speech-provider.js';
+import { createLogger } from '../../../platform/log.js';
 import { createHttpProvider } from './http.provider.js';
 import { SpeechError, type SpeechText } from './speech-provider.js';
 
@@ -48,6 +50,16 @@ async function expectSpeech(file: string, text: SpeechText): Promise<number> {
   expect(seconds).toBeLessThan(words / 1.5 + 2);
   return seconds;
 }
+
+describe('choosing the provider', () => {
+  it('uses the installed programs by default, the HTTP service when asked, nothing when off', () => {
+    const log = createLogger({ level: 'silent', format: 'json' });
+    expect(createSpeechProvider({ provider: 'auto' }, log)?.name).toBe('espeak-ng');
+    expect(createSpeechProvider({ provider: 'espeak' }, log)?.name).toBe('espeak-ng');
+    expect(createSpeechProvider({ provider: 'http', httpUrl: 'http://127.0.0.1:9/' }, log)?.name).toBe('http');
+    expect(createSpeechProvider({ provider: 'off' }, log)).toBeUndefined();
+  });
+});
 
 describe('espeak-ng and ffmpeg', () => {
   const provider = createEspeakProcessProvider();
