@@ -145,18 +145,18 @@ describe('tiptapToDocument', () => {
   it('maps images: alt defaults to empty, TipTap-only attributes go, bad sizes are left out', () => {
     const result = mapOk(
       doc(
-        { type: 'image', attrs: { src: 'https://cdn.example.com/a.jpg', alt: null, title: 'x', caption: ' ', credit: null, width: null, height: null } },
+        { type: 'image', attrs: { src: '/media/a.jpg', alt: null, title: 'x', caption: ' ', credit: null, width: null, height: null } },
         { type: 'image', attrs: { src: '/media/b.jpg', alt: 'صورة', title: null, caption: 'تعليق', credit: 'AFP', width: 10.5, height: -1 } },
       ),
     );
     expect(result.doc.content).toEqual([
-      { type: 'image', attrs: { src: 'https://cdn.example.com/a.jpg', alt: '' } },
+      { type: 'image', attrs: { src: '/media/a.jpg', alt: '' } },
       { type: 'image', attrs: { src: '/media/b.jpg', alt: 'صورة', caption: 'تعليق', credit: 'AFP' } },
     ]);
   });
 
   it('drops images whose address the site would refuse', () => {
-    const bad = ['data:image/png;base64,AAAA', 'javascript:alert(1)', 'file:///C:/Users/me/image001.png', 'blob:https://x/1', '', null];
+    const bad = ['data:image/png;base64,AAAA', 'javascript:alert(1)', 'file:///C:/Users/me/image001.png', 'blob:https://x/1', '', null, 'https://cdn.example.com/a.jpg', '//evil.example/media/a.jpg', '/media/../secret'];
     const result = mapOk(doc(...bad.map((src) => ({ type: 'image', attrs: { src, alt: 'a' } }))));
     expect(result.doc.content).toEqual([]);
     expect(result.dropped).toHaveLength(bad.length);

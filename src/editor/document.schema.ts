@@ -69,8 +69,15 @@ export const IMAGE_SCHEMES = ['http', 'https'] as const;
 const linkHref = z.string().refine((u) => isAllowedUrl(u, LINK_SCHEMES), {
   error: 'Link must be an http(s), mailto or relative URL',
 });
-const imageSrc = z.string().refine((u) => isAllowedUrl(u, IMAGE_SCHEMES), {
-  error: 'Image source must be an http(s) or relative URL',
+/**
+ * Body images come from our own media library: the site's CSP shows only our own images, and the
+ * library keeps the rights, captions and sizes. An outside address (pasted from another site) is refused.
+ */
+export function isLibraryImageUrl(url: string): boolean {
+  return /^\/media\/[A-Za-z0-9_-][A-Za-z0-9_./-]*$/.test(url) && !url.includes('..') && url.length <= DOCUMENT_LIMITS.maxUrlChars;
+}
+const imageSrc = z.string().refine(isLibraryImageUrl, {
+  error: 'Images in the article come from the media library (/media/…)',
 });
 
 function isProviderUrl(provider: (typeof EMBED_PROVIDERS)[number], url: string): boolean {

@@ -6,6 +6,7 @@ export {
   isAllowedUrl,
   LINK_SCHEMES,
   IMAGE_SCHEMES,
+  isLibraryImageUrl,
   EMBED_PROVIDERS,
   DOCUMENT_LIMITS,
   type ArticleDocument,

@@ -6,6 +6,7 @@ import { createTestSite, type TestSite } from '../../../tests/kit.js';
 import { Browser, signInAs, type SignedIn } from '../../../tests/staff-kit.js';
 import { registerRoutes, type AppEnv, type StaffRole } from '../../http/access.js';
 import { allRoutes } from '../../server.js';
+import { MEDIA_VARIANTS } from './make-variants.job.js';
 import { createWorker } from '../../worker.js';
 import { renderError } from '../site/index.js';
 import { createStaffGuard, renderAdmin } from '../staff/index.js';
@@ -57,15 +58,22 @@ export async function uploadOk(t: MediaTestSite, me: SignedIn, bytes: Buffer, na
   return m[1]!;
 }
 
+/** Attempts made so far at media-variants jobs (other features' jobs run beside them and are not counted). */
+async function variantAttempts(t: MediaTestSite): Promise<number> {
+  const rows = await t.site.deps.db.selectFrom('jobs').select('attempts').where('name', '=', MEDIA_VARIANTS).execute();
+  return rows.reduce((n, r) => n + Number(r.attempts), 0);
+}
+
 /**
  * Runs the background jobs that are due, through the real worker (its job map, claims and
- * bookkeeping), until none is left; returns how many ran. Uploads leave their variants to it.
+ * bookkeeping), until none is left; returns how many media-variants runs that took. Uploads leave
+ * their variants to it.
  */
 export async function runJobs(t: MediaTestSite): Promise<number> {
   const worker = createWorker(t.site.deps);
-  let total = 0;
-  for (let ran = await worker.runDue(); ran > 0; ran = await worker.runDue()) total += ran;
-  return total;
+  const before = await variantAttempts(t);
+  for (let ran = await worker.runDue(); ran > 0; ran = await worker.runDue());
+  return (await variantAttempts(t)) - before;
 }
 
 /** Uploads, then lets the worker make its variants and crops: the image as pages show it for good. */

@@ -56,7 +56,8 @@ async function distinctiveTerms(db: Db, a: ArticleSearchSource): Promise<string[
   const total = Number((await sql<{ n: number }>`SELECT count(*) AS n FROM article_search`.execute(db)).rows[0]?.n ?? 0);
   const idf = (t: string) => Math.log(1 + total / (1 + (df.get(t) ?? 0)));
   return frequent
-    .filter((t) => (df.get(t) ?? 0) > 1) // a stem no other article has finds nothing
+    // A stem no other article has finds nothing; one in most articles (the, في) says nothing.
+    .filter((t) => (df.get(t) ?? 0) > 1 && (df.get(t) ?? 0) <= total / 2)
     .sort((x, y) => tf.get(y)! * idf(y) - tf.get(x)! * idf(x))
     .slice(0, TERMS);
 }

@@ -54,7 +54,7 @@ describe('createTranslator', () => {
   });
 
   it('leaves text that looks like a placeholder inside a parameter alone', () => {
-    expect(createTranslator('en').t('search.resultsFor', { q: '{q} and {page}' })).toBe('Results for “{q} and {page}”');
+    expect(createTranslator('en').t('search.resultsFor', { q: '{q} and {count}', count: 3 })).toBe('Results for “{q} and {count}”: 3');
   });
 
   it('gives the text direction of each language', () => {
