@@ -16,6 +16,7 @@ export type AuditAction =
   | 'staff-created'
   | 'role-changed'
   | 'staff-disabled'
+  | 'staff-enabled'
   | 'article-created'
   | 'article-published'
   | 'article-scheduled'

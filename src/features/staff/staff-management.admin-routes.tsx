@@ -6,7 +6,7 @@ import { getSiteSettings, saveSiteSettings } from '../site-settings/index.js';
 import { adminTranslator, CsrfField, renderAdmin } from './admin-page.js';
 import { sendPasswordLink, type StaffRouteDeps } from './sign-in.admin-routes.js';
 import { emailSchema, roleSchema } from './staff.js';
-import { changeRole, createStaffUser, listStaff } from './staff.service.js';
+import { changeRole, createStaffUser, listStaff, setStaffDisabled } from './staff.service.js';
 import { Field } from './views/forms.js';
 
 /** Admins manage the staff; owners also decide who else is an owner or admin and the two-step rule. */
@@ -40,6 +40,7 @@ export function staffManagementRoutes(deps: StaffRouteDeps): RouteDef[] {
                   <th scope="col">{t.t('admin.staff.email')}</th>
                   <th scope="col">{t.t('admin.staff.twoFactor')}</th>
                   <th scope="col">{t.t('admin.staff.role')}</th>
+                  <th scope="col">{t.t('admin.staff.status')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -61,6 +62,17 @@ export function staffManagementRoutes(deps: StaffRouteDeps): RouteDef[] {
                           {t.t('admin.staff.changeRole')}
                         </button>
                       </form>
+                    </td>
+                    <td>
+                      <span class={u.disabled ? 'badge badge--off' : 'badge'}>{u.disabled ? t.t('admin.staff.disabledState') : t.t('admin.staff.active')}</span>
+                      {u.id !== me.userId && (me.role === 'owner' || u.role !== 'owner') ? (
+                        <form method="post" action={`/admin/staff/${u.id}/${u.disabled ? 'enable' : 'disable'}`}>
+                          <CsrfField c={c} />
+                          <button type="submit" class="secondary" aria-label={`${u.disabled ? t.t('admin.staff.enable') : t.t('admin.staff.disable')}: ${u.name}`}>
+                            {u.disabled ? t.t('admin.staff.enable') : t.t('admin.staff.disable')}
+                          </button>
+                        </form>
+                      ) : null}
                     </td>
                   </tr>
                 ))}
@@ -127,6 +139,19 @@ export function staffManagementRoutes(deps: StaffRouteDeps): RouteDef[] {
       }
       return page(c, { notice: t.t('admin.staff.roleChanged') });
     }),
+    ...(['disable', 'enable'] as const).map((action) =>
+      staffRoute('POST', `/admin/staff/:id/${action}`, 'admin', async (c) => {
+        const t = adminTranslator(c);
+        try {
+          await setStaffDisabled(deps, actorOf(c), pathParam(c, 'id'), action === 'disable');
+        } catch (err) {
+          const messages = { DISABLE_SELF: 'admin.staff.disableSelf', LAST_OWNER: 'admin.staff.lastOwner', ROLE_CHANGE_FORBIDDEN: 'admin.staff.ownerOnly' } as const;
+          if (err instanceof AppError && err.code in messages) return page(c, { error: t.t(messages[err.code as keyof typeof messages]), status: err.status });
+          throw err;
+        }
+        return page(c, { notice: t.t(action === 'disable' ? 'admin.staff.disabledNotice' : 'admin.staff.enabledNotice') });
+      }),
+    ),
     staffRoute('POST', '/admin/staff/two-factor-rule', 'owner', async (c) => {
       const form = await c.req.parseBody();
       const settings = await getSiteSettings(deps.db);

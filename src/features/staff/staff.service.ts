@@ -94,6 +94,33 @@ export async function changeRole(deps: StaffDeps, actor: AuditActor & { role: St
   });
 }
 
+/**
+ * Disables an account (or enables it again). A disabled account keeps its name on its articles and in
+ * the history, but cannot sign in, reset its password or use a session: all its sessions end now, so
+ * its next request goes to the sign-in page; the article locks it held lapse without its heartbeat.
+ * Nobody disables themself; only an owner disables an owner; the last active owner stays.
+ */
+export async function setStaffDisabled(deps: StaffDeps, actor: AuditActor & { role: StaffRole }, userId: string, disabled: boolean): Promise<void> {
+  const target = await repo.findUserRowById(deps.db, userId);
+  if (!target) throw new AppError('STAFF_NOT_FOUND', 404, 'error.notFound');
+  if (disabled && target.id === actor.userId) throw new AppError('DISABLE_SELF', 409, 'admin.staff.disableSelf');
+  if (roleAtLeast(target.role, 'owner') && actor.role !== 'owner') throw new AppError('ROLE_CHANGE_FORBIDDEN', 403, 'admin.staff.ownerOnly');
+  if (disabled && target.role === 'owner') {
+    const owners = (await repo.listUserRows(deps.db)).filter((u) => u.role === 'owner' && !u.disabled_at);
+    if (owners.length <= 1) throw new AppError('LAST_OWNER', 409, 'admin.staff.lastOwner');
+  }
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    await repo.updateUserRow(trx, userId, { disabled_at: disabled ? toDbTime(now) : null, updated_at: toDbTime(now) });
+    if (disabled) {
+      await repo.deleteSessionsOfUser(trx, userId);
+      // Links already mailed for setting a password stop working too.
+      await trx.updateTable('staff_tokens').set({ used_at: toDbTime(now) }).where('user_id', '=', userId).where('used_at', 'is', null).execute();
+    }
+    await recordAudit(trx, actor, disabled ? 'staff-disabled' : 'staff-enabled', { type: 'staff', id: userId }, { email: target.email }, now);
+  });
+}
+
 export async function setLanguage(deps: StaffDeps, userId: string, language: 'en' | 'ar'): Promise<void> {
   await repo.updateUserRow(deps.db, userId, { language, updated_at: toDbTime(deps.clock.now()) });
 }
