@@ -64,6 +64,8 @@ function statusText(status: SaveStatus, labels: Labels, lang: string): string {
       return labels.signedOut;
     case 'locked':
       return format(labels.lockedBy, { name: status.holder || labels.someone });
+    case 'conflict':
+      return labels.conflictStatus;
     case 'invalidField':
       return format(labels.invalidField, { field: status.field });
     case 'invalidBody':
@@ -207,6 +209,8 @@ function start(): void {
       collect,
       onStatus: (s) => {
         if (s.kind === 'invalidField') s = { ...s, field: fieldLabel(form, s.field) };
+        if (s.kind === 'conflict') showConflict(s);
+        else if (s.kind === 'saved') document.getElementById('conflict-warning')?.remove();
         const problem = s.kind !== 'saving' && s.kind !== 'saved';
         showStatus(statusText(s, labels, lang), s.kind, problem);
         if (s.kind === 'saved') form.dataset['revision'] = String(autosave.currentRevision);
@@ -240,6 +244,9 @@ function start(): void {
     }
     syncBody();
     showStatus(labels.restored, 'restored');
+    // Sent as typed on its own version: if someone else saved since, the server says so (a conflict)
+    // instead of this draft silently replacing their work.
+    autosave.setBaseRevision(draft.baseRevision);
     autosave.changed();
   } else if (draft) drafts.remove();
 
@@ -255,6 +262,43 @@ function start(): void {
         onChange: (state) => applyLock(state),
       })
     : null;
+
+  /**
+   * Someone else saved a newer version: say who and when, keep this version on the device, and let
+   * the person compare, take theirs, or keep this one (saved as a new revision; theirs stays in history).
+   */
+  function showConflict(s: { by: string; savedAt: string; revision: number }): void {
+    const box = document.getElementById('conflict-warning') ?? document.createElement('div');
+    box.id = 'conflict-warning';
+    box.className = 'form-error editor-lock-banner';
+    box.setAttribute('role', 'alert');
+    const at = new Date(s.savedAt);
+    const time = Number.isNaN(at.getTime()) ? '' : new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+    const text = document.createElement('p');
+    text.textContent = format(labels.conflictBanner, { name: s.by || labels.someone, time });
+    const compare = document.createElement('a');
+    compare.href = `/admin/articles/${encodeURIComponent(articleId)}/revisions?a=${autosave.currentRevision}&b=${s.revision}`;
+    compare.target = '_blank';
+    compare.textContent = labels.conflictCompare;
+    const theirs = document.createElement('button');
+    theirs.type = 'button';
+    theirs.className = 'secondary';
+    theirs.textContent = labels.conflictTheirs;
+    theirs.addEventListener('click', () => {
+      drafts.remove();
+      navigatingWithLock = true;
+      window.location.reload();
+    });
+    const mine = document.createElement('button');
+    mine.type = 'button';
+    mine.textContent = labels.conflictMine;
+    mine.addEventListener('click', () => {
+      mine.disabled = true;
+      void autosave.keepMine().finally(() => (mine.disabled = false));
+    });
+    box.replaceChildren(text, compare, theirs, mine);
+    if (!box.isConnected) form.before(box);
+  }
 
   function showBanner(holder: string): void {
     const serverWarning = document.getElementById('lock-warning');

@@ -269,4 +269,31 @@ describe('Autosave', () => {
     expect(await flushed).toBe(true);
     expect(t.requests.map((r) => r.body['headline'])).toEqual(['First', 'After']);
   });
+
+  it('on a conflict stops sending, keeps the draft, and saves with overwrite only when told to keep this version', async () => {
+    const t = setup();
+    t.autosave.setBaseRevision(2); // a draft typed offline on revision 2
+    t.answers.push(json(409, { error: 'conflict', revision: 5, by: { name: 'Hala Mansour' }, savedAt: '2026-11-24T11:58:00.000Z' }));
+    t.autosave.changed();
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(t.requests[0]?.body).toMatchObject({ baseRevision: 2 });
+    expect(t.requests[0]?.body['overwrite']).toBeUndefined();
+    expect(t.statuses.at(-1)).toEqual({ kind: 'conflict', by: 'Hala Mansour', savedAt: '2026-11-24T11:58:00.000Z', revision: 5 });
+    expect(t.draft()).toMatchObject({ baseRevision: 2, fields: { headline: 'First' } });
+    // Typing on: nothing is sent while the person has not chosen, but it is kept here.
+    t.setHeadline('Still mine');
+    t.autosave.changed();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(t.requests).toHaveLength(1);
+    expect(t.draft()).toMatchObject({ fields: { headline: 'Still mine' } });
+    // "Keep mine": one save with overwrite, then ordinary saves again.
+    await t.autosave.keepMine();
+    expect(t.requests[1]?.body).toMatchObject({ headline: 'Still mine', overwrite: true });
+    expect(t.statuses.at(-1)).toMatchObject({ kind: 'saved' });
+    expect(t.draft()).toBeNull();
+    t.autosave.changed();
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(t.requests[2]?.body['overwrite']).toBeUndefined();
+    expect(t.requests[2]?.body).toMatchObject({ baseRevision: 99 });
+  });
 });

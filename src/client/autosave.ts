@@ -9,6 +9,8 @@ import type { DraftStore, FormFields } from './drafts.js';
  * - on a network failure, a timeout, a 5xx or an answer that is not ours (session ended → sign-in page),
  *   keep the whole form in localStorage and retry with growing delays, at once when `online` fires;
  * - 409 = someone else holds the lock: stop until the page says the lock is ours again;
+ * - 409 conflict = someone else saved a newer version: stop, keep the draft, and let the person choose
+ *   (`keepMine()` saves with overwrite, the other version staying in the history);
  * - 422 names a field: keep the draft, wait for the next change; 403: stop for good;
  * - after a save that left nothing unsaved, forget the kept draft.
  */
@@ -20,6 +22,7 @@ export type SaveStatus =
   | { kind: 'failed'; status: number }
   | { kind: 'signedOut' }
   | { kind: 'locked'; holder: string }
+  | { kind: 'conflict'; by: string; savedAt: string; revision: number }
   | { kind: 'invalidField'; field: string }
   | { kind: 'invalidBody'; error: string }
   | { kind: 'forbidden' };
@@ -58,6 +61,7 @@ export const KEEPALIVE_LIMIT = 60_000;
 
 const savedSchema = z.object({ revision: z.number(), savedAt: z.string() });
 const lockedSchema = z.object({ holder: z.unknown() });
+const conflictSchema = z.object({ error: z.literal('conflict'), revision: z.number(), by: z.unknown(), savedAt: z.string() });
 const invalidSchema = z.object({ field: z.string() });
 
 /** The lock holder as the server sends it: a name, or an object with a name. */
@@ -85,6 +89,9 @@ export class Autosave {
   private paused: boolean;
   private stopped = false;
   private failing = false;
+  /** Someone else saved a newer version: nothing is sent until the person chooses. */
+  private conflicted = false;
+  private overwriteNext = false;
   private retryMs: number;
   private debounceTimer: unknown = null;
   private retryTimer: unknown = null;
@@ -137,6 +144,22 @@ export class Autosave {
     if (wasPaused && !paused && this.dirty) void this.save();
   }
 
+  /**
+   * Sends from an older version than the page's: a draft kept on this device while offline carries the
+   * revision it was typed on, so the server can tell whether someone else saved since.
+   */
+  setBaseRevision(revision: number): void {
+    this.revision = revision;
+  }
+
+  /** After a conflict: save this version anyway, as a new revision (the other one stays in the history). */
+  keepMine(): Promise<void> {
+    this.conflicted = false;
+    this.overwriteNext = true;
+    this.changeSeq++;
+    return this.save();
+  }
+
   /** `online` fired: retry now instead of at the end of the back-off. */
   online(): void {
     if (!this.failing || this.stopped) return;
@@ -184,8 +207,8 @@ export class Autosave {
     this.timers.clear(this.debounceTimer);
     this.debounceTimer = null;
     const current = snapshot ?? this.options.collect();
-    if (this.paused) {
-      // Not ours to save; keep it here so nothing typed is lost.
+    if (this.paused || this.conflicted) {
+      // Not ours to save, or waiting for the person to choose; keep it here so nothing typed is lost.
       this.keepDraft(current);
       return;
     }
@@ -195,7 +218,7 @@ export class Autosave {
       return;
     }
     const seq = this.changeSeq;
-    const payload = JSON.stringify({ ...current.fields, body: current.body.doc, baseRevision: this.revision });
+    const payload = JSON.stringify({ ...current.fields, body: current.body.doc, baseRevision: this.revision, ...(this.overwriteNext ? { overwrite: true } : {}) });
     // While retrying, the failure stays on screen rather than flickering "Saving…".
     if (!this.failing) this.options.onStatus({ kind: 'saving' });
     this.inFlight = this.send(payload, keepalive && payload.length <= KEEPALIVE_LIMIT, seq, current);
@@ -234,12 +257,21 @@ export class Autosave {
       const saved = savedSchema.safeParse(json);
       if (!saved.success) return this.fail(snapshot, { kind: 'signedOut' });
       this.revision = saved.data.revision;
+      this.overwriteNext = false;
       this.savedSeq = Math.max(this.savedSeq, seq);
       this.failing = false;
       this.retryMs = this.options.firstRetryMs ?? 2_000;
       if (!this.dirty) this.options.drafts.remove();
       this.options.onStatus({ kind: 'saved', savedAt: saved.data.savedAt });
       return 'saved';
+    }
+    const conflict = response.status === 409 ? conflictSchema.safeParse(json) : undefined;
+    if (conflict?.success) {
+      this.conflicted = true;
+      this.failing = false;
+      this.keepDraft(snapshot);
+      this.options.onStatus({ kind: 'conflict', by: holderName(conflict.data.by), savedAt: conflict.data.savedAt, revision: conflict.data.revision });
+      return 'wait';
     }
     if (response.status === 409) {
       const holder = holderName(lockedSchema.safeParse(json).data?.holder);

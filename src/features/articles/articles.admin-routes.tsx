@@ -186,12 +186,18 @@ export function articleAdminRoutes(deps: ArticleAdminDeps): RouteDef[] {
       if (!json || typeof json !== 'object') return c.json({ error: 'invalid', field: 'body' }, 422);
       try {
         const input = await formInput(deps, json, row.language);
-        const saved = await saveArticle(deps, actor(c), id, input, 'autosave');
+        const raw = json as Record<string, unknown>;
+        const baseRevision = typeof raw['baseRevision'] === 'number' && Number.isInteger(raw['baseRevision']) ? raw['baseRevision'] : undefined;
+        const saved = await saveArticle(deps, actor(c), id, input, 'autosave', { baseRevision, overwrite: raw['overwrite'] === true });
         return c.json({ revision: saved.revision, savedAt: saved.savedAt.toISOString() });
       } catch (err) {
         const field = invalidField(err);
         if (field) return c.json({ error: 'invalid', field }, 422);
         if (err instanceof AppError && err.code === 'ARTICLE_LOCKED') return c.json({ error: 'locked', holder: err.details?.['holder'] }, 409);
+        if (err instanceof AppError && err.code === 'ARTICLE_CONFLICT') {
+          const d = err.details ?? {};
+          return c.json({ error: 'conflict', revision: d['revision'], by: { name: d['by'] }, savedAt: d['savedAt'] }, 409);
+        }
         if (err instanceof AppError && err.status === 403) return c.json({ error: 'forbidden' }, 403);
         throw err;
       }

@@ -101,9 +101,31 @@ async function assertMayWrite(deps: NewsroomDeps, actor: NewsroomActor, id: stri
   return row;
 }
 
+/**
+ * Refuses a save made from an older version than the latest, when that latest one is someone else's
+ * (the lock lapsed while this person was offline and another took over, say): their text would be
+ * overwritten unseen. `overwrite` saves anyway, as a new revision, so theirs stays in the history.
+ * Saves by the same person (another tab, a status change they made) are not a conflict.
+ */
+async function assertNotStale(db: Db, actor: NewsroomActor, id: string, baseRevision: number | undefined): Promise<void> {
+  if (baseRevision === undefined) return;
+  const latest = await newsroom.latestRevision(db, id);
+  if (latest && latest.number > baseRevision && latest.user_id !== actor.userId) {
+    throw new AppError('ARTICLE_CONFLICT', 409, 'admin.article.conflict', { revision: latest.number, by: latest.author_label, savedAt: latest.created_at });
+  }
+}
+
 /** Saves the editor's content (autosave or an explicit save) and records a revision. */
-export async function saveArticle(deps: NewsroomDeps, actor: NewsroomActor, id: string, input: ArticleInput, kind: 'autosave' | 'save'): Promise<{ revision: number; savedAt: Date }> {
+export async function saveArticle(
+  deps: NewsroomDeps,
+  actor: NewsroomActor,
+  id: string,
+  input: ArticleInput,
+  kind: 'autosave' | 'save',
+  options: { baseRevision?: number; overwrite?: boolean } = {},
+): Promise<{ revision: number; savedAt: Date }> {
   const row = await assertMayWrite(deps, actor, id);
+  if (!options.overwrite) await assertNotStale(deps.db, actor, id, options.baseRevision);
   await updateArticle(deps, id, input);
   const now = deps.clock.now();
   const revision = await addRevision(deps.db, id, actor, kind, row.status, now);

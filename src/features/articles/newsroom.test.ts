@@ -3,7 +3,7 @@ import { seedNewsroom } from '../../../tests/factories.js';
 import { createTestSite, restartSite, type TestSite } from '../../../tests/kit.js';
 import { alertIn, signInAs, type SignedIn } from '../../../tests/staff-kit.js';
 import { createWorker } from '../../worker.js';
-import { listRevisions } from './index.js';
+import { listRevisions, revisionSnapshot } from './index.js';
 
 let site: TestSite;
 let contributor: SignedIn;
@@ -164,6 +164,42 @@ describe('editing', () => {
     expect(await take.json()).toEqual({ held: true });
     const mine = await editor.browser.request(`/admin/articles/${id}/lock`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': editor.csrf }, body: '{}' });
     expect(await mine.json()).toMatchObject({ held: false, holder: other.email });
+  });
+
+  it('refuses a save made on an older version than someone else\'s, until the person chooses to keep theirs', async () => {
+    const id = await createAs(editor, { headline: 'One story, two offline editors' }); // revision 1, by editor
+    const other = await signInAs(site, 'editor');
+    const autosave = (who: SignedIn, fields: Record<string, unknown>) =>
+      who.browser.request(`/admin/articles/${id}/autosave`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': who.csrf },
+        body: JSON.stringify({ ...articleForm(who), bodyText: undefined, body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: String(fields['headline']) }] }] }, ...fields }),
+      });
+    // The first editor's lock lapses (offline); the second takes over and saves on revision 1.
+    site.clock.advance(120_000);
+    const theirs = await autosave(other, { headline: 'Their version', baseRevision: 1 });
+    expect(theirs.status).toBe(200);
+    const theirRevision = ((await theirs.json()) as { revision: number }).revision;
+    expect(theirRevision).toBe(2);
+    // The first comes back online with the draft typed on revision 1: not saved over theirs.
+    await editor.browser.request(`/admin/articles/${id}/lock`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': editor.csrf }, body: JSON.stringify({ takeOver: true }) });
+    const stale = await autosave(editor, { headline: 'My offline version', baseRevision: 1 });
+    expect(stale.status).toBe(409);
+    expect(await stale.json()).toMatchObject({ error: 'conflict', revision: 2, by: { name: other.email } });
+    expect(await (await editor.browser.get(`/admin/articles/${id}/edit`)).text()).toContain('value="Their version"');
+    // Saves by the same person on their own newer revision are not a conflict.
+    site.clock.advance(120_000);
+    await other.browser.request(`/admin/articles/${id}/lock`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': other.csrf }, body: JSON.stringify({ takeOver: true }) });
+    expect((await autosave(other, { headline: 'Their version, again', baseRevision: 1 })).status).toBe(200);
+    // "Keep mine": saved as a new revision; theirs stays in the history and can be restored.
+    await editor.browser.request(`/admin/articles/${id}/lock`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': editor.csrf }, body: JSON.stringify({ takeOver: true }) });
+    const mine = await autosave(editor, { headline: 'My offline version', baseRevision: 1, overwrite: true });
+    expect(mine.status).toBe(200);
+    const revisions = await listRevisions(site.deps.db, id);
+    expect(revisions[0]).toMatchObject({ authorLabel: editor.email });
+    expect(revisions.some((r) => r.authorLabel === other.email)).toBe(true);
+    const theirsSnapshot = await revisionSnapshot(site.deps.db, id, revisions.find((r) => r.authorLabel === other.email)!.number);
+    expect(theirsSnapshot.headline).toMatch(/^Their version/);
   });
 
   it('keeps what was typed and names the field when a save does not validate', async () => {

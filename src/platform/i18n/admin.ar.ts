@@ -221,6 +221,7 @@ export const adminAr: Record<AdminMessageKey, string> = {
   'admin.staff.disabledNotice': 'عُطّل الحساب وأُنهيت كل جلساته. تبقى مقالاته باسمه.',
   'admin.staff.enabledNotice': 'يمكن لصاحب الحساب تسجيل الدخول مجدداً.',
   'admin.staff.disableSelf': 'لا يمكنك تعطيل حسابك.',
+  'admin.article.conflict': 'حفظ شخص آخر هذا المقال منذ فتحته.',
   'admin.audio.title': 'الصوت',
   'admin.audio.state.none': 'لم يُعدّ بعد: يُعدّ الصوت عند نشر المقال',
   'admin.audio.state.pending': 'قيد الإعداد',

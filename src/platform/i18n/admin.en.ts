@@ -219,6 +219,7 @@ export const adminEn = {
   'admin.staff.disabledNotice': 'The account is disabled and signed out everywhere. Its articles keep its name.',
   'admin.staff.enabledNotice': 'The account can sign in again.',
   'admin.staff.disableSelf': 'You cannot disable your own account.',
+  'admin.article.conflict': 'Someone else saved this article since you opened it.',
   'admin.audio.title': 'Audio',
   'admin.audio.state.none': 'Not made yet: audio is made when the article is published',
   'admin.audio.state.pending': 'Being made',
