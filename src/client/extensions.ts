@@ -295,7 +295,8 @@ export function editorExtensions(labels: { placeholder: string; embedBox: string
  * Text stays in its logical order; ProseMirror keeps only what the schema knows, so fonts, colours and
  * sizes fall away on their own (styles are left in place until then: bold and italic from Google Docs are
  * styles). Images are removed: they point at the clipboard or another host (the media library comes later).
- * HTML copied inside the editor carries `data-pm-slice` and keeps its chosen directions.
+ * Word's empty spacer paragraphs are dropped. HTML copied inside the editor carries `data-pm-slice` and
+ * keeps its chosen directions.
  */
 export function cleanPastedHtml(html: string): string {
   if (html.includes('data-pm-slice')) return html;
@@ -303,6 +304,8 @@ export function cleanPastedHtml(html: string): string {
   const doc = new DOMParser().parseFromString(html.replace(/<style\b[\s\S]*?<\/style\s*>/gi, ''), 'text/html');
   for (const el of doc.body.querySelectorAll('[dir]')) el.removeAttribute('dir');
   for (const el of doc.body.querySelectorAll('img, picture, svg, video, audio, iframe, object, style, script')) el.remove();
+  // Word separates paragraphs with empty ones (`<p><o:p>&nbsp;</o:p></p>`): spacing, not content.
+  for (const el of doc.body.querySelectorAll('p')) if (!(el.textContent ?? '').replace(/[\s\u00a0]+/gu, '')) el.remove();
   for (const el of doc.body.querySelectorAll('h1, h4, h5, h6')) {
     const heading = doc.createElement(el.tagName === 'H1' ? 'h2' : 'h3');
     heading.append(...el.childNodes);
