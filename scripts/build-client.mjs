@@ -25,8 +25,8 @@ const zodNamespaceImport = {
 mkdirSync('dist/assets', { recursive: true });
 const result = await build({
   // admin-editor: the newsroom's editor; site-search: the masthead's results while typing (every site page);
-  // site-audio: the Listen player (article pages with audio).
-  entryPoints: { 'admin-editor': 'src/client/admin-editor.ts', 'site-search': 'src/site-client/instant-search.ts', 'site-audio': 'src/site-client/audio-player.ts' },
+  // site-audio: the Listen player (article pages with audio); site-embeds: click-to-load embeds.
+  entryPoints: { 'admin-editor': 'src/client/admin-editor.ts', 'site-search': 'src/site-client/instant-search.ts', 'site-audio': 'src/site-client/audio-player.ts', 'site-embeds': 'src/site-client/embeds.ts' },
   outdir: 'dist/assets',
   bundle: true,
   platform: 'browser',

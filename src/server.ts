@@ -9,6 +9,7 @@ import { mediaAdminRoutes, mediaRoutes, MEDIA_MAX_UPLOAD_BYTES } from './feature
 import { bodyLimit } from 'hono/body-limit';
 import { newsletterSiteRoutes } from './features/newsletters/index.js';
 import { instantSearchRoutes, searchSiteRoutes } from './features/search/index.js';
+import { EMBED_FRAME_ORIGINS } from './editor/index.js';
 import { AUDIO_UPLOAD_LIMIT, audioAdminRoutes, audioSiteRoutes, podcastRoutes } from './features/audio/index.js';
 import { healthRoutes, renderError, settingsAdminRoutes } from './features/site/index.js';
 import { sectionAdminRoutes } from './features/sections/index.js';
@@ -40,6 +41,8 @@ export function createApp(deps: Deps): Hono<AppEnv> {
         scriptSrc: ["'self'"],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
+        // Embedded posts and videos, only after the reader clicks (site-client/embeds.ts), only from these.
+        frameSrc: [...EMBED_FRAME_ORIGINS],
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],

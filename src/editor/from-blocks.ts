@@ -6,7 +6,8 @@ export type SimpleBlock =
   | { type: 'p'; text: string }
   | { type: 'h2' | 'h3'; text: string }
   | { type: 'quote'; text: string; cite?: string }
-  | { type: 'image'; src: string; alt: string; caption?: string; credit?: string; width?: number; height?: number };
+  | { type: 'image'; src: string; alt: string; caption?: string; credit?: string; width?: number; height?: number }
+  | { type: 'embed'; provider: 'youtube' | 'x' | 'instagram' | 'telegram' | 'facebook'; url: string };
 
 /**
  * Builds a document and validates it, throwing a ZodError on bad input (e.g. a `javascript:` link), so
@@ -30,6 +31,8 @@ function toBlock(block: SimpleBlock): Block {
         attrs: block.cite === undefined ? undefined : { cite: block.cite },
         content: [{ type: 'paragraph', content: parseInlineText(block.text) }],
       };
+    case 'embed':
+      return { type: 'embed', attrs: { provider: block.provider, url: block.url } };
     case 'image': {
       const { src, alt, caption, credit, width, height } = block;
       return { type: 'image', attrs: { src, alt, caption, credit, width, height } };

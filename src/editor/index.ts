@@ -19,5 +19,6 @@ export {
   type EmbedProvider,
 } from './document.schema.js';
 export { documentToHtml, escapeHtml } from './to-html.js';
+export { embedFrameUrl, EMBED_FRAME_ORIGINS } from './embed-frame.js';
 export { documentToPlainText } from './to-plain-text.js';
 export { documentFromBlocks, parseInlineText, type SimpleBlock } from './from-blocks.js';

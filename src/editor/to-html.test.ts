@@ -69,7 +69,9 @@ describe('documentToHtml', () => {
     // dir, so paragraphs in quotes and list items must not carry "auto" (an Arabic quote would turn LTR).
     const topLevel = documentToHtml(fullDocument).split('\n').map((line) => /^<(p|h2|h3|blockquote|ul|ol|figure)\b[^>]*>/.exec(line)?.[0]).filter(Boolean) as string[];
     expect(topLevel.length).toBeGreaterThan(5);
-    for (const tag of topLevel) expect(tag, tag).toMatch(/ dir="(auto|ltr|rtl)"/);
+    // Except an embed: its only text is a provider name and a URL (marked ltr), and on the site a note in
+    // the page's language, so it takes the article's direction instead of guessing from "YouTube".
+    for (const tag of topLevel) expect(tag, tag).toMatch(tag.includes('class="embed"') ? /^<figure class="embed"(?![^>]*\sdir=)/ : / dir="(auto|ltr|rtl)"/);
     expect(documentToHtml(fullDocument)).not.toMatch(/<(li|blockquote)[^>]*>(<p dir="auto">|<li dir="auto">)/);
   });
 
@@ -107,12 +109,19 @@ describe('documentToHtml', () => {
     const url = 'https://www.youtube.com/watch?v=abc123&t=10';
     const html = render({ type: 'embed', attrs: { provider: 'youtube', url } });
     expect(html).toBe(
-      '<figure class="embed" data-provider="youtube" dir="auto"><a href="https://www.youtube.com/watch?v=abc123&amp;t=10" ' +
+      '<figure class="embed" data-provider="youtube"><a href="https://www.youtube.com/watch?v=abc123&amp;t=10" ' +
         'rel="noopener nofollow" target="_blank"><span class="embed-provider">YouTube</span> ' +
         '<span class="embed-url" dir="ltr">https://www.youtube.com/watch?v=abc123&amp;t=10</span></a></figure>',
     );
     expect(html).not.toMatch(/<(iframe|script|img|video|object|embed|link)\b/);
     expect(html).not.toMatch(/\ssrc=/);
+  });
+
+  it('gives an embed the provider’s frame address to load on request, and none for a URL that cannot be framed', () => {
+    const html = render({ type: 'embed', attrs: { provider: 'youtube', url: 'https://youtu.be/M7lc1UVf-VE?t=3' } });
+    expect(html).toContain('data-embed-src="https://www.youtube-nocookie.com/embed/M7lc1UVf-VE"');
+    expect(html).not.toMatch(/<(iframe|script)\b/);
+    expect(render({ type: 'embed', attrs: { provider: 'x', url: 'https://x.com/arabpress' } })).not.toContain('data-embed-src');
   });
 
   it('leaves out figcaption without caption or credit, and width/height when unknown', () => {

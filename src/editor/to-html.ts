@@ -1,3 +1,4 @@
+import { embedFrameUrl } from './embed-frame.js';
 import type { ArticleDocument, Block, EmbedProvider, InlineNode, ParagraphNode, TextMark } from './document.schema.js';
 import { isSameMark, sortMarks } from './marks.js';
 
@@ -84,7 +85,9 @@ function renderBlock(block: Block): string {
       const { provider, url } = block.attrs;
       const label = `<span class="embed-provider">${PROVIDER_NAMES[provider]}</span> <span class="embed-url" dir="ltr">${escapeHtml(url)}</span>`;
       const link = element('a', { href: url, rel: 'noopener nofollow', target: '_blank' }, label);
-      return element('figure', { class: 'embed', 'data-provider': provider, dir: 'auto' }, link);
+      // data-embed-src: the provider's frame, loaded only when the reader asks (site-client/embeds.ts).
+      // No dir: the placeholder reads in the article's direction (the URL inside is marked ltr).
+      return element('figure', { class: 'embed', 'data-provider': provider, 'data-embed-src': embedFrameUrl(provider, url) }, link);
     }
     case 'horizontalRule':
       return '<hr>';

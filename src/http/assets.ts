@@ -25,6 +25,7 @@ export interface Assets {
   /** The masthead's instant search and the article's Listen player, likewise built by scripts/build-client.mjs. */
   siteSearchJs: Asset | undefined;
   siteAudioJs: Asset | undefined;
+  siteEmbedsJs: Asset | undefined;
   fonts: { latin400: Asset; latin700: Asset; arabic400: Asset; arabic700: Asset };
   byUrl: Map<string, Asset>;
 }
@@ -79,7 +80,8 @@ export function loadAssets(): Assets {
   const adminEditorJs = script('admin-editor');
   const siteSearchJs = script('site-search');
   const siteAudioJs = script('site-audio');
-  const scripts = [adminEditorJs, siteSearchJs, siteAudioJs].filter((a): a is Asset => a !== undefined);
+  const siteEmbedsJs = script('site-embeds');
+  const scripts = [adminEditorJs, siteSearchJs, siteAudioJs, siteEmbedsJs].filter((a): a is Asset => a !== undefined);
   const byUrl = new Map<string, Asset>([finalCss, adminCss, ...scripts, ...Object.values(fonts)].map((a) => [a.url, a]));
-  return { css: finalCss, adminCss, adminEditorJs, siteSearchJs, siteAudioJs, fonts, byUrl };
+  return { css: finalCss, adminCss, adminEditorJs, siteSearchJs, siteAudioJs, siteEmbedsJs, fonts, byUrl };
 }

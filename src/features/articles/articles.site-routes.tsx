@@ -26,6 +26,14 @@ export function archiveSiteRoutes(deps: SiteDeps): RouteDef[] {
     });
 }
 
+/** Scripts only where they earn their place: the Listen player with audio, the embed loader with embeds. */
+export function pageScripts(deps: { assets: SiteDeps['assets'] }, bodyHtml: string, hasAudio: boolean): string[] {
+  const scripts: string[] = [];
+  if (hasAudio && deps.assets.siteAudioJs) scripts.push(deps.assets.siteAudioJs.url);
+  if (bodyHtml.includes('data-embed-src=') && deps.assets.siteEmbedsJs) scripts.push(deps.assets.siteEmbedsJs.url);
+  return scripts;
+}
+
 /** The article page. An old slug or a moved section answers 301 to the current address. */
 export function articleSiteRoutes(deps: SiteDeps & { audio: AudioLookup }): RouteDef[] {
   return [
@@ -44,7 +52,7 @@ export function articleSiteRoutes(deps: SiteDeps & { audio: AudioLookup }): Rout
           description: a.seoDescription || a.standfirst,
           canonical: a.canonicalUrl || ctx.absolute(a.path),
           alternates: a.translation ? alternates : [],
-          scripts: audio && deps.assets.siteAudioJs ? [deps.assets.siteAudioJs.url] : [],
+          scripts: pageScripts(deps, a.bodyHtml, audio !== null),
         },
         body: <ArticleView ctx={ctx} a={a} audio={<AudioSlot audio={audio} t={ctx.t} articleId={a.id} siteName={site} />} newsletter={<SignupBox t={ctx.t} action={ctx.paths.newsletter} from={a.path} />} />,
         tags: [

@@ -11,6 +11,7 @@ import { actorOf, type ArticleAdminDeps } from './articles.admin-routes.js';
 import { findArticleForPreview } from './articles.read.service.js';
 import { findEditableArticle, listRevisions, restoreRevision, revisionSnapshot } from './newsroom.service.js';
 import { ArticleView } from './views/article-page.js';
+import { pageScripts } from './articles.site-routes.js';
 import { AudioSlot } from './views/audio-slot.js';
 
 /** A revision as readable text, field by field, for comparing. */
@@ -127,7 +128,7 @@ export function revisionAdminRoutes(deps: ArticleAdminDeps): RouteDef[] {
       if (!article) throw new AppError('ARTICLE_NOT_FOUND', 404, 'error.notFound');
       const ctx = await loadPageContext(deps, c, article.language, { firstPage: true });
       const page = {
-        head: { title: `${article.headline} | ${ctx.settings.name[ctx.lang]}`, robots: 'noindex' },
+        head: { title: `${article.headline} | ${ctx.settings.name[ctx.lang]}`, robots: 'noindex', scripts: pageScripts(deps, article.bodyHtml, false) },
         body: <ArticleView ctx={ctx} a={article} audio={<AudioSlot audio={null} t={ctx.t} articleId={article.id} siteName={ctx.settings.name[ctx.lang]} />} newsletter={<SignupBox t={ctx.t} action={ctx.paths.newsletter} from={article.path} />} />,
         tags: [],
       };

@@ -1,7 +1,8 @@
 export type DemoBlock =
   | { type: 'p'; text: string }          // text may contain [label](/path) links and **bold** / *italic*
   | { type: 'h2'; text: string }
-  | { type: 'quote'; text: string; cite: string };
+  | { type: 'quote'; text: string; cite: string }
+  | { type: 'embed'; provider: 'youtube'; url: string }; // shown on the site as a click-to-load placeholder
 export interface DemoArticle {
   key: string;            // stable unique id, kebab-case, e.g. 'gulf-rail-capacity'
   section: 'politics' | 'economy' | 'technology' | 'defense' | 'tourism' | 'world';

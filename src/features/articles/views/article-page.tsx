@@ -75,7 +75,9 @@ export function ArticleView(props: { ctx: PageContext; a: ArticleData; newslette
           ) : null}
         </figure>
       ) : null}
-      <div class="article__body">{raw(a.bodyHtml)}</div>
+      <div class="article__body" data-embed-note={t.t('article.embedNote')} data-embed-load={t.t('article.embedLoad')} data-embed-title={t.t('article.embedTitle')}>
+        {raw(a.bodyHtml)}
+      </div>
       {a.corrections.length ? (
         <aside class="corrections" aria-labelledby="corrections-title">
           <h2 id="corrections-title">{t.t('article.corrections')}</h2>

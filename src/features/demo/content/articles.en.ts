@@ -499,6 +499,7 @@ export const englishArticles: DemoArticle[] = [
       { type: 'p', text: "The institute said the new version was trained on a larger collection of Modern Standard Arabic text as well as material in Gulf, Levantine, Egyptian and Maghrebi dialects. Independent testers noted improvements but said the model still struggled with some North African varieties and with mixed Arabic and French or English text common on social media." },
       { type: 'quote', text: "Open Arabic models give local startups something they can adapt and run on their own infrastructure. That matters for governments and banks that cannot send data to servers abroad.", cite: "Omar Bakri, founder of a Dubai-based AI startup" },
       { type: 'p', text: "The United Arab Emirates has made artificial intelligence a national priority, appointing a minister for the field in 2017 and investing in research institutions, computing capacity and a dedicated graduate university. Competition with Saudi Arabia and Qatar for talent and data centre investment has intensified over the past year." },
+      { type: 'embed', provider: 'youtube', url: 'https://www.youtube.com/watch?v=M7lc1UVf-VE' },
     ],
     tags: ['uae', 'artificial-intelligence'],
     bylines: ['yousef-qasim'],
