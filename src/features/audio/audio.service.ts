@@ -65,7 +65,8 @@ function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
   return next;
 }
 
-function row(articleId: string, now: Date, fields: Partial<ArticleAudioTable>): ArticleAudioTable {
+/** An article's audio row: nothing known yet, then the given fields. */
+export function audioRow(articleId: string, now: Date, fields: Partial<ArticleAudioTable>): ArticleAudioTable {
   return {
     article_id: articleId,
     state: 'pending',
@@ -100,7 +101,7 @@ export async function makeArticleAudio(deps: AudioDeps, articleId: string): Prom
   const speech = deps.speech;
   return oneAtATime(async () => {
     // The previous file keeps playing while the new one is made.
-    await repo.saveAudioRow(deps.db, { ...row(articleId, deps.clock.now(), existing ?? {}), state: 'pending', error: null, updated_at: toDbTime(deps.clock.now()) });
+    await repo.saveAudioRow(deps.db, { ...audioRow(articleId, deps.clock.now(), existing ?? {}), state: 'pending', error: null, updated_at: toDbTime(deps.clock.now()) });
     const fileName = syntheticFileName(articleId, hash);
     const finalPath = path.join(deps.audioDir, fileName);
     const partPath = `${finalPath}.part`;
@@ -111,7 +112,7 @@ export async function makeArticleAudio(deps: AudioDeps, articleId: string): Prom
       await rename(partPath, finalPath);
       await repo.saveAudioRow(
         deps.db,
-        row(articleId, deps.clock.now(), { state: 'ready', file_name: fileName, content_type: 'audio/mpeg', bytes: result.bytes, duration_ms: result.durationMs, text_hash: hash, provider: speech.name }),
+        audioRow(articleId, deps.clock.now(), { state: 'ready', file_name: fileName, content_type: 'audio/mpeg', bytes: result.bytes, duration_ms: result.durationMs, text_hash: hash, provider: speech.name }),
       );
       if (existing?.file_name && existing.file_name !== fileName) await rm(path.join(deps.audioDir, existing.file_name), { force: true });
       deps.log.info({ articleId, provider: speech.name, durationMs: result.durationMs, workMs: Date.now() - started }, 'article audio made');
@@ -120,7 +121,7 @@ export async function makeArticleAudio(deps: AudioDeps, articleId: string): Prom
     } catch (err) {
       await rm(partPath, { force: true });
       const message = err instanceof Error ? err.message : String(err);
-      await repo.saveAudioRow(deps.db, { ...row(articleId, deps.clock.now(), existing ?? {}), state: 'failed', error: message.slice(0, 500), updated_at: toDbTime(deps.clock.now()) });
+      await repo.saveAudioRow(deps.db, { ...audioRow(articleId, deps.clock.now(), existing ?? {}), state: 'failed', error: message.slice(0, 500), updated_at: toDbTime(deps.clock.now()) });
       // A temporary failure (a busy service) is retried by the queue; a permanent one waits for a person.
       if (err instanceof SpeechError && !err.temporary) return 'skipped' as const;
       throw err;

@@ -3,10 +3,9 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
 import { parseBuffer } from 'music-metadata';
-import { toDbTime } from '../../platform/db/time.js';
 import { AppError } from '../../platform/errors.js';
 import * as repo from './audio.repo.js';
-import type { AudioDeps } from './audio.service.js';
+import { audioRow, type AudioDeps } from './audio.service.js';
 
 export const NARRATION_MAX_BYTES = 100 * 1024 * 1024;
 
@@ -38,19 +37,10 @@ export async function saveNarration(deps: AudioDeps, articleId: string, bytes: B
   await mkdir(deps.audioDir, { recursive: true });
   await writeFile(path.join(deps.audioDir, fileName), bytes);
   const existing = await repo.findAudioRow(deps.db, articleId);
-  await repo.saveAudioRow(deps.db, {
-    article_id: articleId,
-    state: 'ready',
-    source: 'narration',
-    file_name: fileName,
-    content_type: kind.contentType,
-    bytes: bytes.length,
-    duration_ms: Math.round(seconds * 1000),
-    text_hash: null,
-    provider: null,
-    error: null,
-    updated_at: toDbTime(deps.clock.now()),
-  });
+  await repo.saveAudioRow(
+    deps.db,
+    audioRow(articleId, deps.clock.now(), { state: 'ready', source: 'narration', file_name: fileName, content_type: kind.contentType, bytes: bytes.length, duration_ms: Math.round(seconds * 1000) }),
+  );
   if (existing?.file_name && existing.file_name !== fileName) await rm(path.join(deps.audioDir, existing.file_name), { force: true });
   await deps.bus.publish([`article:${articleId}`]);
 }
@@ -60,19 +50,7 @@ export async function setAudioOff(deps: AudioDeps, articleId: string, off: boole
   const existing = await repo.findAudioRow(deps.db, articleId);
   if (off) {
     if (existing?.file_name) await rm(path.join(deps.audioDir, existing.file_name), { force: true });
-    await repo.saveAudioRow(deps.db, {
-      article_id: articleId,
-      state: 'off',
-      source: 'synthetic',
-      file_name: null,
-      content_type: null,
-      bytes: null,
-      duration_ms: null,
-      text_hash: null,
-      provider: null,
-      error: null,
-      updated_at: toDbTime(deps.clock.now()),
-    });
+    await repo.saveAudioRow(deps.db, audioRow(articleId, deps.clock.now(), { state: 'off' }));
   } else {
     await deps.db.deleteFrom('article_audio').where('article_id', '=', articleId).execute();
   }
