@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -18,6 +18,8 @@ export interface RunningServer {
   output(): string;
   /** What it wrote to stderr alone: the logger writes to stdout, so this is crashes and Node warnings. */
   stderr(): string;
+  /** Runs `arabpress <args>` against the same data folder and database (e.g. `user create`); its output. */
+  cli(args: string[]): Promise<string>;
   /** SIGTERM, wait for the exit, require exit code 0, then delete the data folder and database. */
   stop(): Promise<void>;
 }
@@ -89,25 +91,22 @@ export async function startServer(db: 'sqlite' | 'postgres', options: { env?: Re
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   // Every setting the server reads is given here, so a developer's .env cannot change what is tested.
-  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/main.js', 'web'], {
-    cwd: REPO_ROOT,
-    env: {
-      PATH: process.env['PATH'] ?? '',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      DATABASE_URL: databaseUrl,
-      PUBLIC_URL: baseUrl,
-      NODE_ENV: 'production',
-      LOG_FORMAT: 'json',
-      LOG_LEVEL: 'warn',
-      SEED_DEMO: 'true',
-      // Synthesizing the ~90 demo articles would keep both cores busy for minutes; the audio tests turn it on.
-      AUDIO_PROVIDER: 'off',
-      ...options.env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env['PATH'] ?? '',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl,
+    PUBLIC_URL: baseUrl,
+    NODE_ENV: 'production',
+    LOG_FORMAT: 'json',
+    LOG_LEVEL: 'warn',
+    SEED_DEMO: 'true',
+    // Synthesizing the ~90 demo articles would keep both cores busy for minutes; the audio tests turn it on.
+    AUDIO_PROVIDER: 'off',
+    ...options.env,
+  };
+  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/main.js', 'web'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   let stderr = '';
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
@@ -135,6 +134,10 @@ export async function startServer(db: 'sqlite' | 'postgres', options: { env?: Re
     baseUrl,
     output: () => output,
     stderr: () => stderr,
+    cli: (args) =>
+      new Promise((resolve, reject) => {
+        execFile(process.execPath, ['dist/main.js', ...args], { cwd: REPO_ROOT, env, timeout: 60_000 }, (err, stdout, stderrText) => (err ? reject(new Error(`${err.message}\n${stderrText}`)) : resolve(stdout)));
+      }),
     async stop() {
       if (stopped) return;
       stopped = true;
