@@ -8,6 +8,8 @@ import { cleanPastedHtml, editorExtensions } from './extensions.js';
 import { applyFields, readFields, setFieldsReadOnly } from './form-state.js';
 import { format, labelsFor, type Labels } from './labels.js';
 import { EditLock, type LockState } from './lock.js';
+import { enhanceFeaturedImage } from './featured-image.js';
+import { MediaPicker } from './media-picker.js';
 import { createToolbar } from './toolbar.js';
 import { tiptapToDocument, type MappingResult } from './tiptap-to-document.js';
 
@@ -135,7 +137,18 @@ function start(): void {
     const answer = window.prompt(message, initial);
     return answer === null ? null : answer.trim();
   };
-  const toolbar = createToolbar(editor, labels, editorId, ask, (message) => window.alert(message));
+  const picker = new MediaPicker({
+    labels,
+    csrf: form.dataset['csrf'] ?? '',
+    fetch: (input, init) => window.fetch(input, init),
+    // The article's language: its language field (new articles), else the language its headline is marked in.
+    articleLang: () => {
+      const chosen = form.querySelector<HTMLSelectElement>('select[name="language"]')?.value ?? form.querySelector<HTMLElement>('#headline')?.lang;
+      return chosen === 'ar' ? 'ar' : 'en';
+    },
+  });
+  const toolbar = createToolbar(editor, labels, editorId, ask, (message) => window.alert(message), (current) => picker.choose({ details: true, current }));
+  enhanceFeaturedImage(form, picker, labels);
   // The form carries the article's language and direction; the editor's own words are the newsroom's.
   const uiDir = document.documentElement.dir || 'ltr';
   for (const el of [toolbar.element, visibleLabel]) {

@@ -1,14 +1,16 @@
 import type { Editor, JSONContent } from '@tiptap/core';
 import { NodeSelection, TextSelection } from '@tiptap/pm/state';
-import { IMAGE_SCHEMES, LINK_SCHEMES, isAllowedUrl, type TextDirection } from '../editor/index.js';
+import { LINK_SCHEMES, isAllowedUrl, type TextDirection } from '../editor/index.js';
 import { DIR_TYPES } from './extensions.js';
 import { detectEmbed } from './embed-url.js';
 import type { ButtonLabelKey, Labels } from './labels.js';
+import type { PickedImage } from './media-picker.js';
 
 /**
  * The formatting toolbar: an ARIA toolbar (one Tab stop; arrow keys, Home and End move between buttons,
  * following the page's direction), buttons in the newsroom's language with aria-pressed for what applies
- * to the selection. Prompts stand in for dialogs until the media library exists.
+ * to the selection. Images come from the media library's picker (media-picker.ts); links, quotes and
+ * embeds ask with a prompt.
  */
 
 interface Button {
@@ -26,6 +28,8 @@ export interface Toolbar {
 /** `window.prompt`, trimmed; null when cancelled. */
 type Ask = (message: string, initial?: string) => string | null;
 type Tell = (message: string) => void;
+/** Opens the image picker (on `current`'s texts when an image is selected); null when cancelled. */
+type ChooseImage = (current?: PickedImage) => Promise<PickedImage | null>;
 
 function currentDir(editor: Editor): TextDirection {
   const { $from } = editor.state.selection;
@@ -62,7 +66,7 @@ function insertBlock(editor: Editor, node: JSONContent): void {
     .run();
 }
 
-function buttons(labels: Labels, ask: Ask, tell: Tell): (Button | 'separator')[] {
+function buttons(labels: Labels, ask: Ask, tell: Tell, chooseImage: ChooseImage): (Button | 'separator')[] {
   const inQuote = (e: Editor) => e.isActive('blockquote');
   const quote = (kind: 'quote' | 'pullquote') => (e: Editor) => {
     if (inQuote(e)) {
@@ -130,21 +134,27 @@ function buttons(labels: Labels, ask: Ask, tell: Tell): (Button | 'separator')[]
       run: (e) => {
         const existing = selectedImage(e);
         const str = (v: unknown) => (typeof v === 'string' ? v : '');
-        const src = ask(labels.promptImageUrl, str(existing?.['src']));
-        if (src === null) return;
-        if (!isAllowedUrl(src, IMAGE_SCHEMES)) {
-          tell(labels.badImageUrl);
-          return;
-        }
-        const alt = ask(labels.promptAlt, str(existing?.['alt']));
-        if (alt === null) return;
-        const caption = ask(labels.promptCaption, str(existing?.['caption']));
-        if (caption === null) return;
-        const credit = ask(labels.promptCredit, str(existing?.['credit']));
-        if (credit === null) return;
-        const attrs = { src, alt, caption: caption || null, credit: credit || null };
-        if (existing) e.chain().focus().updateAttributes('image', attrs).run();
-        else insertBlock(e, { type: 'image', attrs });
+        const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+        // A selected image opens on its texts (with "Choose another image"); otherwise on the library.
+        const current = existing
+          ? { id: '', src: str(existing['src']), width: num(existing['width']), height: num(existing['height']), alt: str(existing['alt']), caption: str(existing['caption']), credit: str(existing['credit']) }
+          : undefined;
+        void chooseImage(current).then((picked) => {
+          if (!picked) {
+            e.commands.focus();
+            return;
+          }
+          const attrs = {
+            src: picked.src,
+            alt: picked.alt,
+            caption: picked.caption || null,
+            credit: picked.credit || null,
+            width: picked.width || null,
+            height: picked.height || null,
+          };
+          if (existing) e.chain().focus().updateAttributes('image', attrs).run();
+          else insertBlock(e, { type: 'image', attrs });
+        });
       },
     },
     {
@@ -168,7 +178,7 @@ function buttons(labels: Labels, ask: Ask, tell: Tell): (Button | 'separator')[]
   ];
 }
 
-export function createToolbar(editor: Editor, labels: Labels, controls: string, ask: Ask, tell: Tell): Toolbar {
+export function createToolbar(editor: Editor, labels: Labels, controls: string, ask: Ask, tell: Tell, chooseImage: ChooseImage): Toolbar {
   const element = document.createElement('div');
   element.className = 'editor-toolbar';
   element.setAttribute('role', 'toolbar');
@@ -178,7 +188,7 @@ export function createToolbar(editor: Editor, labels: Labels, controls: string, 
   let group = document.createElement('div');
   group.className = 'editor-toolbar__group';
   element.append(group);
-  for (const spec of buttons(labels, ask, tell)) {
+  for (const spec of buttons(labels, ask, tell, chooseImage)) {
     if (spec === 'separator') {
       group = document.createElement('div');
       group.className = 'editor-toolbar__group';

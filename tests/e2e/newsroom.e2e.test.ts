@@ -40,7 +40,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   tab = await openReaderTab(browser, server.baseUrl, { width: 1280, height: 900 });
   page = tab.page;
-  // Prompts (link, quote attribution, image fields) are answered from this queue, in order.
+  // Prompts (link, quote attribution) are answered from this queue, in order.
   page.on('dialog', (dialog) => void dialog.accept(answers.shift() ?? ''));
 }, 120_000);
 
@@ -69,7 +69,6 @@ describe(`the newsroom in a browser (${TEST_DB})`, () => {
   });
 
   it('writes a bilingual article with a subheading, a quote and an image, and saves it', async () => {
-    const image = await page.request.get(`${server.baseUrl}/economy/`).then((r) => r.text()).then((html) => /src="(\/media\/[^"]+\.svg)"/.exec(html)![1]!);
     await page.goto(`${server.baseUrl}/admin/articles/new`);
     const editor = page.locator('.editor-content');
     await editor.waitFor();
@@ -87,8 +86,24 @@ describe(`the newsroom in a browser (${TEST_DB})`, () => {
     answers.push('A Gulf minister');
     await page.locator('.editor-toolbar__button--quote').click();
     await page.keyboard.type('We will act together.');
-    answers.push(image, 'Leaders at the summit table', 'The summit in Riyadh', 'Arab Press');
+    // The image comes from the library through the picker: the newest image first, then its texts.
     await page.locator('.editor-toolbar__button--image').click();
+    await page.getByRole('dialog', { name: 'Choose an image from the library' }).waitFor();
+    // Held by its element: the dialog's name follows its step.
+    const picker = page.locator('dialog.media-picker');
+    await picker.locator('.media-picker__item').first().click();
+    await expect.poll(() => picker.locator('.media-picker__title').innerText()).toBe('Describe the image for this article');
+    await page.getByLabel('Text alternative', { exact: true }).fill('Leaders at the summit table');
+    await page.getByLabel('Caption (optional)').fill('The summit in Riyadh');
+    await page.getByLabel('Credit (optional)').fill('Arab Press');
+    await page.getByRole('button', { name: 'Use this image' }).click();
+    await expect.poll(() => picker.isVisible()).toBe(false);
+    expect(await page.locator('.editor-content img').getAttribute('src')).toMatch(/^\/media\//);
+    // The featured image too, from the same library.
+    await page.getByRole('button', { name: 'Choose from the library' }).click();
+    await picker.locator('.media-picker__item').first().click();
+    expect(await page.locator('#featuredMediaId').inputValue()).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await page.locator('.featured-preview').isVisible()).toBe(true);
     await Promise.all([page.waitForURL(/\/admin\/articles\/[^/]+\/edit/), page.getByRole('button', { name: 'Create draft' }).click()]);
     articleId = /\/admin\/articles\/([^/]+)\/edit/.exec(page.url())![1]!;
     const body = await page.locator('.editor-content').innerHTML();

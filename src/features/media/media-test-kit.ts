@@ -42,11 +42,11 @@ function cookieOf(me: SignedIn): string {
 }
 
 /** Uploads through POST /admin/media as a browser would: multipart, with the CSRF token and session cookie. */
-export async function uploadFile(t: MediaTestSite, me: SignedIn, bytes: Buffer, name: string, type = 'application/octet-stream'): Promise<Response> {
+export async function uploadFile(t: MediaTestSite, me: SignedIn, bytes: Buffer, name: string, type = 'application/octet-stream', headers: Record<string, string> = {}): Promise<Response> {
   const form = new FormData();
   form.set('_csrf', me.csrf);
   form.set('file', new File([new Uint8Array(bytes)], name, { type }));
-  return t.app.request('/admin/media', { method: 'POST', body: form, headers: { Cookie: cookieOf(me) } });
+  return t.app.request('/admin/media', { method: 'POST', body: form, headers: { Cookie: cookieOf(me), ...headers } });
 }
 
 /** Uploads and returns the new media id (failing loudly if the upload was refused). */

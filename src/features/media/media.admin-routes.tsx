@@ -17,6 +17,7 @@ import {
   type MediaLibraryDeps,
   type MediaUsage,
 } from './media.service.js';
+import { toPickerItem } from './picker-item.js';
 import { LibraryPage } from './views/library-page.js';
 import { MediaDetailsPage } from './views/media-details-page.js';
 
@@ -90,7 +91,25 @@ export function mediaAdminRoutes(deps: MediaAdminDeps): RouteDef[] {
     });
   };
 
+  /** Pages of the library as JSON, for the editor's image picker (src/client/media-picker.ts). */
+  const pickerPage = async (c: AppContext) => {
+    const q = (c.req.query('q') ?? '').slice(0, 200);
+    const page = Math.max(1, Math.min(10_000, Number.parseInt(c.req.query('page') ?? '1', 10) || 1));
+    const list = await listMedia(deps.db, { q, page });
+    return c.json({ items: list.items.map(toPickerItem), page, pageCount: list.pageCount, total: list.total });
+  };
+
+  /** The picker uploads with `Accept: application/json` and gets the new image (or the refusal) back. */
+  const wantsJson = (c: AppContext) => (c.req.header('accept') ?? '').includes('application/json');
+
   return [
+    staffRoute('GET', '/admin/media-picker', 'contributor', pickerPage),
+
+    staffRoute('GET', '/admin/media-picker/:id', 'contributor', async (c) => {
+      const item = await findMediaItem(deps.db, pathParam(c, 'id'));
+      return item ? c.json({ item: toPickerItem(item) }) : c.json({ error: 'not-found' }, 404);
+    }),
+
     staffRoute('GET', '/admin/media', 'contributor', async (c) => {
       const t = adminTranslator(c);
       return libraryPage(c, { notice: c.req.query('deleted') ? t.t('admin.media.deleted') : undefined });
@@ -101,16 +120,24 @@ export function mediaAdminRoutes(deps: MediaAdminDeps): RouteDef[] {
       // The staff guard has parsed the body already (for the CSRF token); this reads the same result.
       const form = await c.req.parseBody();
       const file = form['file'];
-      if (!(file instanceof File) || file.size === 0) return libraryPage(c, { error: t.t('admin.media.noFile'), status: 422 });
+      const json = wantsJson(c);
+      if (!(file instanceof File) || file.size === 0) {
+        return json ? c.json({ error: t.t('admin.media.noFile') }, 422) : libraryPage(c, { error: t.t('admin.media.noFile'), status: 422 });
+      }
       try {
         // Refused before its bytes are copied again; the name is kept for display only.
         if (file.size > MEDIA_MAX_UPLOAD_BYTES) throw new AppError('MEDIA_TOO_LARGE', 413, 'admin.media.tooLarge', { bytes: file.size });
         const bytes = Buffer.from(await file.arrayBuffer());
         const result = await uploadImage(deps, { bytes, originalName: file.name, userId: c.get('staff')!.userId });
+        if (json) {
+          const item = await findMediaItem(deps.db, result.id);
+          return c.json({ item: toPickerItem(item!), duplicate: result.duplicate }, result.duplicate ? 200 : 201);
+        }
         return c.redirect(`/admin/media/${result.id}?${result.duplicate ? 'duplicate' : 'uploaded'}=1`, 303);
       } catch (err) {
         const message = err instanceof AppError ? uploadError(t, err) : undefined;
         if (!message || !(err instanceof AppError)) throw err;
+        if (json) return c.json({ error: message }, err.status);
         return libraryPage(c, { error: message, status: err.status });
       }
     }),

@@ -32,6 +32,8 @@ const EXPECTED_ROLE: Record<string, StaffRole> = {
   'POST /admin/staff/:id/role': 'admin',
   'POST /admin/staff/two-factor-rule': 'owner',
   'GET /admin/audit': 'admin',
+  'GET /admin/media-picker': 'contributor',
+  'GET /admin/media-picker/:id': 'contributor',
 };
 
 /** Newsroom paths anyone may call: signing in, the one-time links, and the pre-sign-in language switch. */
