@@ -69,7 +69,10 @@ export interface ArticleSummary {
 
 export interface ArticlePage extends ArticleSummary {
   translationGroupId: string;
+  /** The stored body with library images made responsive (body-images.tsx). */
   bodyHtml: string;
+  /** The library images in the body: the page carries their cache tags. */
+  bodyMediaIds: string[];
   updatedAt: Date;
   bylines: BylineView[];
   tags: { id: string; slug: string; name: string }[];

@@ -2,6 +2,7 @@ import type { Db } from '../../db-schema.js';
 import { fromDbTime } from '../../platform/db/time.js';
 import type { Language } from '../../platform/i18n/i18n.js';
 import { mediaUrl, toMediaImage } from '../media/index.js';
+import { withResponsiveBodyImages } from './body-images.js';
 import { articlePath, type ArticlePage, type ArticleSummary } from './article.js';
 import * as repo from './articles.repo.js';
 import { storedRelatedIds } from './related-store.js';
@@ -74,7 +75,10 @@ async function buildArticlePage(db: Db, row: repo.PageRow, lang: Language, relat
     repo.findCorrectionRows(db, row.id),
     repo.findPublishedTranslationRows(db, row.translation_group_id, row.id),
   ]);
-  const related = await findRelated(db, lang, row.id, row.translation_group_id, row.section_id, tags.map((t) => t.id), relatedCount);
+  const [related, body] = await Promise.all([
+    findRelated(db, lang, row.id, row.translation_group_id, row.section_id, tags.map((t) => t.id), relatedCount),
+    withResponsiveBodyImages(db, row.body_html),
+  ]);
   const translation = translations.find((t) => t.language !== lang);
   const summary = toSummary(row, lang);
   return {
@@ -82,7 +86,8 @@ async function buildArticlePage(db: Db, row: repo.PageRow, lang: Language, relat
     // A draft has no publication time yet; the preview shows "now", as publishing would.
     publishedAt: row.published_at ? summary.publishedAt : (unpublishedAt ?? summary.publishedAt),
     translationGroupId: row.translation_group_id,
-    bodyHtml: row.body_html,
+    bodyHtml: body.html,
+    bodyMediaIds: body.mediaIds,
     updatedAt: row.published_at ? fromDbTime(row.updated_at) : (unpublishedAt ?? fromDbTime(row.updated_at)),
     bylines: bylines.map((b) => ({ name: b.external_name ?? (lang === 'ar' ? b.name_ar : b.name_en) ?? '', personSlug: b.person_slug })),
     tags: tags.map((t) => ({ id: t.id, slug: t.slug, name: lang === 'ar' ? t.name_ar : t.name_en })),

@@ -58,6 +58,7 @@ export function articleSiteRoutes(deps: SiteDeps & { audio: AudioLookup }): Rout
         tags: [
           `article:${a.id}`,
           ...(a.image ? [mediaCacheTag(a.image.media.id)] : []),
+          ...a.bodyMediaIds.map(mediaCacheTag),
           // The related list is drawn from the section and tags, so new stories there change this page.
           `section:${a.section.id}:${ctx.lang}`,
           ...a.tags.map((tag) => `tag:${tag.id}:${ctx.lang}`),

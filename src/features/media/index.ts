@@ -15,6 +15,7 @@ export {
   deleteMedia,
   findMediaImage,
   findMediaImages,
+  findMediaImagesByFileNames,
   findMediaUsage,
   mediaCacheTag,
   setFocalPoint,

@@ -122,6 +122,37 @@ describe('pages showing the image', () => {
   });
 });
 
+describe('an image inside an article body', () => {
+  it('shows the master until the job is done, then <picture> with srcset, keeping the text alternative and caption', async () => {
+    const id = await uploadOk(t, me, await testImage(1500, 1000, 'jpeg'), 'souk.jpg');
+    const { file_name: master } = await row(id);
+    const alt = 'Spices & "saffron" at the souk';
+    const blocks = [
+      { type: 'p' as const, text: 'The souk reopened.' },
+      { type: 'image' as const, src: `/media/${master}`, alt, caption: 'Aleppo, Friday', width: 1500, height: 1000 },
+    ];
+    const en = await publishedArticle(t.site, { headline: 'The souk reopens', sectionSlug: 'economy', blocks });
+    const ar = await publishedArticle(t.site, { language: 'ar', headline: 'السوق يفتح أبوابه', sectionSlug: 'economy', blocks });
+    const paths = [articlePath('en', 'economy', en.slug), articlePath('ar', 'economy', ar.slug)];
+    for (const p of paths) {
+      const html = await page(p);
+      expect(urlsOfImage(html, master), p).toEqual([`/media/${master}`]);
+      expect(html, p).toContain('alt="Spices &amp; &quot;saffron&quot; at the souk"');
+    }
+
+    expect(await runJobs(t)).toBe(1);
+    for (const p of paths) expect(cachedPaths(), p).not.toContain(p);
+    for (const p of paths) {
+      const html = await page(p);
+      const body = html.slice(html.indexOf('class="article__body"'));
+      expect(body, p).toMatch(new RegExp(`<picture><source type="image/avif" srcset="/media/${fileBaseOf(master)}-320\\.avif 320w, [^"]*" sizes="\\(min-width: 48rem\\) 46rem, 100vw"/>`));
+      expect(body, p).toMatch(/<img [^>]*alt="Spices &amp; &quot;saffron&quot; at the souk"[^>]*width="1500" height="1000" loading="lazy"/);
+      expect(body, p).toContain('<figcaption>Aleppo, Friday</figcaption>');
+      for (const url of urlsOfImage(body, master)) expect((await t.site.get(url)).status, url).toBe(200);
+    }
+  });
+});
+
 describe('the job is safe to run again', () => {
   it('run twice: the second run makes nothing, rewrites nothing and drops no cached page', async () => {
     const id = await uploadReady(t, me, await testImage(900, 600, 'jpeg'), 'twice.jpg');

@@ -100,3 +100,9 @@ export async function recordVariantsIfUnchanged(db: Db, read: Pick<MediaRow, 'id
 export async function markVariantsFailed(db: Db, id: string): Promise<void> {
   await db.updateTable('media').set({ variants_state: 'failed' }).where('id', '=', id).where('variants_state', '=', 'pending').execute();
 }
+
+/** Images by their master's file name (the `/media/<file>` an article body points at). */
+export function findMediaImageRowsByFileNames(db: Db, fileNames: readonly string[]) {
+  if (!fileNames.length) return Promise.resolve([]);
+  return db.selectFrom('media').select(['id', 'file_name', 'content_type', 'width', 'height', 'variants']).where('file_name', 'in', [...fileNames]).execute();
+}

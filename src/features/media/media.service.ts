@@ -155,6 +155,12 @@ export async function findMediaImages(db: Db, ids: readonly string[]): Promise<M
   return new Map(rows.map((r) => [r.id, toMediaImage(r)]));
 }
 
+/** Library images by their master's file name, for an article body's `<img src="/media/<file>">`. */
+export async function findMediaImagesByFileNames(db: Db, fileNames: readonly string[]): Promise<Map<string, MediaImage>> {
+  const rows = await repo.findMediaImageRowsByFileNames(db, [...new Set(fileNames)]);
+  return new Map(rows.map((r) => [r.file_name, toMediaImage(r)]));
+}
+
 export const MEDIA_PAGE_SIZE = 24;
 
 /** The library, newest first, optionally searched (every word, in either language, any field). */
