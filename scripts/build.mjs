@@ -23,5 +23,7 @@ await build({
   banner: { js: '#!/usr/bin/env node' },
 });
 cpSync('src/http/assets', 'dist/assets', { recursive: true });
+// The WebAssembly voice's worker thread is plain JavaScript, loaded beside the bundle that starts it.
+cpSync('src/features/audio/speech/espeak-wasm.worker.mjs', 'dist/espeak-wasm.worker.mjs');
 // The newsroom editor's browser bundle (TipTap), beside the other assets.
 await import('./build-client.mjs');

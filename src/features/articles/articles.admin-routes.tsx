@@ -4,6 +4,7 @@ import { pathParam, staffRoute, type AppContext, type RouteDef } from '../../htt
 import type { Assets } from '../../http/assets.js';
 import { clientInfo } from '../../http/client.js';
 import { zonedLocalToUtc } from '../../platform/i18n/dates.js';
+import type { MessageKey, Translator } from '../../platform/i18n/i18n.js';
 import { AppError } from '../../platform/errors.js';
 import { listPeopleBySlugs } from '../people/index.js';
 import { listSections } from '../sections/index.js';
@@ -42,6 +43,28 @@ export function actorOf(c: AppContext, trustProxy: boolean): NewsroomActor {
 
 /** Input-schema names as the editor form names its fields. */
 const FORM_FIELD: Record<string, string> = { tagSlugs: 'tags', featuredImage: 'featuredMediaId' };
+
+/** The label the writer sees for each form field, so an error names it in their words. */
+const FIELD_LABEL: Record<string, MessageKey> = {
+  language: 'admin.article.language',
+  headline: 'admin.article.headline',
+  standfirst: 'admin.article.standfirst',
+  body: 'admin.article.body',
+  sectionSlug: 'admin.article.section',
+  tags: 'admin.article.tags',
+  bylines: 'admin.article.bylines',
+  slug: 'admin.article.slug',
+  featuredMediaId: 'admin.article.featuredMediaId',
+  seoTitle: 'admin.article.seoTitle',
+  seoDescription: 'admin.article.seoDescription',
+  canonicalUrl: 'admin.article.canonicalUrl',
+};
+
+/** "Please check the field “Section”", in the staff member's language. */
+function invalidMessage(t: Translator, field: string): string {
+  const key = FIELD_LABEL[field];
+  return t.t('admin.article.invalid', { field: key ? t.t(key) : field });
+}
 
 /** A ZodError or an invalid-article AppError, as the name of the form field the writer should fix. */
 function invalidField(err: unknown): string | undefined {
@@ -148,7 +171,7 @@ export function articleAdminRoutes(deps: ArticleAdminDeps): RouteDef[] {
         return renderAdmin(c, deps.assets, {
           title: 'admin.article.new',
           status: 422,
-          error: t.t('admin.article.invalid', { field }),
+          error: invalidMessage(t, field),
           body: (
             <EditorPage
               t={t}
@@ -171,7 +194,7 @@ export function articleAdminRoutes(deps: ArticleAdminDeps): RouteDef[] {
         await saveArticle(deps, actor(c), id, input, 'save');
       } catch (err) {
         const field = invalidField(err);
-        if (field) return editPage(c, id, { input, field, error: adminTranslator(c).t('admin.article.invalid', { field }), status: 422 });
+        if (field) return editPage(c, id, { input, field, error: invalidMessage(adminTranslator(c), field), status: 422 });
         if (err instanceof AppError && err.code === 'ARTICLE_LOCKED') return editPage(c, id, { input, error: adminTranslator(c).t('admin.article.lockedBy', { holder: String(err.details?.['holder']) }), status: 409 });
         throw err;
       }

@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { seedNewsroom } from '../../../tests/factories.js';
 import { createTestSite, restartSite, type TestSite } from '../../../tests/kit.js';
 import { alertIn, signInAs, type SignedIn } from '../../../tests/staff-kit.js';
+import { adminAr } from '../../platform/i18n/admin.ar.js';
+import { adminEn } from '../../platform/i18n/admin.en.js';
 import { createWorker } from '../../worker.js';
 import { listRevisions, revisionSnapshot } from './index.js';
 
@@ -207,8 +209,13 @@ describe('editing', () => {
     const res = await author.browser.post(`/admin/articles/${id}`, articleForm(author, { headline: 'Still here', canonicalUrl: 'not a url' }));
     expect(res.status).toBe(422);
     const html = await res.text();
-    expect(alertIn(html)).toContain('canonicalUrl');
+    // Named as the form labels it, not by its internal name.
+    expect(alertIn(html)).toBe(`Please check the field “${adminEn['admin.article.canonicalUrl']}”.`);
     expect(html).toContain('value="Still here"');
+    const arabic = await signInAs(site, 'author', { language: 'ar' });
+    const ar = await arabic.browser.post('/admin/articles', articleForm(arabic, { language: 'ar', headline: 'بلا قسم', sectionSlug: 'no-such-section' }));
+    expect(ar.status).toBe(422);
+    expect(alertIn(await ar.text())).toBe(`يرجى مراجعة الحقل «${adminAr['admin.article.section']}».`);
   });
 
   it('previews a draft exactly as the site would show it, in its language and direction', async () => {

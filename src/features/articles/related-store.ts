@@ -1,4 +1,5 @@
 import type { Db } from '../../db-schema.js';
+import { dialectOf } from '../../platform/db/dialect.js';
 import { fromDbTime } from '../../platform/db/time.js';
 import type { Language } from '../../platform/i18n/i18n.js';
 
@@ -31,7 +32,13 @@ export async function relatedFacts(db: Db, ids: readonly string[]): Promise<Rela
   }));
 }
 
+/**
+ * Replaces the list; call inside a transaction. On PostgreSQL the article's row is locked first: two
+ * transactions replacing the same list at once (an edit and the neighbours' job) would otherwise both
+ * delete nothing the other has not committed yet and then collide on insert. SQLite writes one at a time.
+ */
 export async function replaceRelatedArticles(db: Db, articleId: string, related: readonly { id: string; score: number }[]): Promise<void> {
+  if (dialectOf(db) === 'postgres') await db.selectFrom('articles').select('id').where('id', '=', articleId).forUpdate().execute();
   await db.deleteFrom('article_related').where('article_id', '=', articleId).execute();
   if (related.length) {
     await db

@@ -79,6 +79,20 @@ describe('making audio', () => {
     expect(existsSync(file(first.file_name!))).toBe(false); // the old version is gone
     expect(afterText.duration_ms!).toBeGreaterThan(first.duration_ms!);
   }, 120_000);
+
+  it('makes the audio with the WebAssembly voice on a machine without the programs', async () => {
+    const bare = await createTestSite({ env: { AUDIO_PROVIDER: 'wasm' } });
+    await seedNewsroom(bare);
+    const body = 'وقالت وزارة النقل إن القطار سيقطع المسافة بين المدينتين في ساعتين بدلًا من خمس ساعات.';
+    const a = await publishedArticle(bare, { language: 'ar', headline: 'قطار سريع بين مدينتين', standfirst: 'ساعتان بدل خمس.', blocks: [{ type: 'p', text: body }], bylines: [] });
+    for (let n = 1; n > 0; ) n = await createWorker(bare.deps).runDue();
+    const row = await findAudioRow(bare.deps.db, a.id);
+    expect(row).toMatchObject({ state: 'ready', source: 'synthetic', provider: 'espeak-ng-wasm', content_type: 'audio/mpeg' });
+    const count = words(body) + 5;
+    expect(row!.duration_ms! / 1000).toBeGreaterThan(count / 5);
+    expect(row!.duration_ms! / 1000).toBeLessThan(count / 1.2);
+    expect(existsSync(path.join(bare.deps.audioDir, row!.file_name!))).toBe(true);
+  }, 120_000);
 });
 
 describe('serving audio', () => {

@@ -9,6 +9,8 @@ import { fixturePath } from '../../../../tests/fixtures.js';
 import { documentFromBlocks } from '../../../editor/index.js';
 import { articleSpeechText, speakable, wordCount } from './index.js';
 import { createEspeakProcessProvider } from './espeak-process.provider.js';
+import { createEspeakWasmProvider } from './espeak-wasm.provider.js';
+import { chunksOf } from './espeak-wasm.worker.mjs';
 import { createSpeechProvider } from './create-speech-provider.js';
 import { createLogger } from '../../../platform/log.js';
 import { createHttpProvider } from './http.provider.js';
@@ -58,7 +60,58 @@ describe('choosing the provider', () => {
     expect(createSpeechProvider({ provider: 'espeak' }, log)?.name).toBe('espeak-ng');
     expect(createSpeechProvider({ provider: 'http', httpUrl: 'http://127.0.0.1:9/' }, log)?.name).toBe('http');
     expect(createSpeechProvider({ provider: 'off' }, log)).toBeUndefined();
+    expect(createSpeechProvider({ provider: 'wasm' }, log)?.name).toBe('espeak-ng-wasm');
   });
+
+  it('falls back to the WebAssembly voice when the programs are not installed', () => {
+    const log = createLogger({ level: 'silent', format: 'json' });
+    const path = process.env['PATH'];
+    // No program can be found: a bare machine.
+    process.env['PATH'] = '';
+    try {
+      expect(createSpeechProvider({ provider: 'auto' }, log)?.name).toBe('espeak-ng-wasm');
+      expect(createSpeechProvider({ provider: 'espeak' }, log)?.name).toBe('espeak-ng-wasm');
+    } finally {
+      process.env['PATH'] = path;
+    }
+  });
+});
+
+describe('the WebAssembly voice', () => {
+  const provider = createEspeakWasmProvider();
+  it('speaks English and Arabic into mono MP3 of a plausible length, with no program', async () => {
+    const en: SpeechText = { language: 'en', segments: ['Ministers met in Riyadh on Sunday to discuss a new railway line.', 'It would link the Gulf to the Red Sea coast & the ports.'] };
+    const ar: SpeechText = { language: 'ar', segments: ['اجتمع وزراء في الرياض يوم الأحد لبحث خط سكة حديد جديد.', 'وسيربط الخط الخليج بساحل البحر الأحمر.'] };
+    for (const [name, text] of [['wasm-en.mp3', en], ['wasm-ar.mp3', ar]] as const) {
+      const result = await provider.synthesize(text, out(name));
+      const seconds = await expectSpeech(out(name), text);
+      expect(Math.abs(result.durationMs / 1000 - seconds)).toBeLessThan(0.1);
+      expect(result.bytes).toBe(readFileSync(out(name)).length);
+    }
+  }, 60_000);
+
+  it('speaks a long article in chunks, each encoded and appended as it is made', async () => {
+    // Chunks of at most 1,500 characters (the module's 32 MB memory holds about 100 s of samples).
+    const paragraph = 'وقال الوزير إن المشروع سيوفر آلاف فرص العمل للشباب في المنطقة خلال السنوات الخمس المقبلة. ';
+    const segments = Array.from({ length: 60 }, (_, i) => `${i + 1}. ${paragraph.repeat(2)}`);
+    const chunks = chunksOf(segments);
+    expect(chunks.flat()).toEqual(segments);
+    expect(chunks.length).toBeGreaterThan(5);
+    for (const chunk of chunks) expect(chunk.length === 1 || chunk.join('').length <= 1500).toBe(true);
+    const text: SpeechText = { language: 'ar', segments: segments.slice(0, 24) };
+    await provider.synthesize(text, out('wasm-long.mp3'));
+    // Every chunk is in the file: the whole text's length of speech, not the first chunk's.
+    await expectSpeech(out('wasm-long.mp3'), text);
+  }, 180_000);
+
+  it('stops when asked, leaving no file', async () => {
+    const controller = new AbortController();
+    const text: SpeechText = { language: 'en', segments: Array.from({ length: 40 }, () => 'A long sentence about the economy of the region and its ports. '.repeat(3)) };
+    const done = provider.synthesize(text, out('wasm-stopped.mp3'), { signal: controller.signal });
+    setTimeout(() => controller.abort(), 300);
+    await expect(done).rejects.toBeInstanceOf(SpeechError);
+    expect(() => readFileSync(out('wasm-stopped.mp3'))).toThrow();
+  }, 60_000);
 });
 
 describe('espeak-ng and ffmpeg', () => {

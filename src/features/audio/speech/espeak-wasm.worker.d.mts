@@ -1,0 +1,2 @@
+/** Types of espeak-wasm.worker.mjs (plain JavaScript so it runs unbuilt in a worker thread). */
+export declare function chunksOf(segments: readonly string[]): string[][];
