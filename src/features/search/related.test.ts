@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { publishedArticle, seedNewsroom } from '../../../tests/factories.js';
 import { createTestSite, type TestSite } from '../../../tests/kit.js';
 import { documentFromBlocks } from '../../editor/index.js';
-import { createArticle, publishArticle, unpublishArticle } from '../articles/index.js';
+import { createArticle, publishArticle, replaceRelatedArticles, storedRelatedIds, unpublishArticle } from '../articles/index.js';
 import { createWorker } from '../../worker.js';
 import { blendRelatedScore } from './related.js';
 
@@ -73,5 +73,23 @@ describe('blendRelatedScore', () => {
     expect(close).toBeGreaterThan(sameButOlder);
     expect(tagged).toBeGreaterThan(blendRelatedScore(5, 10, own, { sectionId: 's2', tagIds: [], publishedAt: day(10) }));
     expect(blendRelatedScore(0, 0, { ...own, tagIds: [] }, { sectionId: 's2', tagIds: [], publishedAt: null })).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('two changes to the same list at once', () => {
+  it('the second waits for the first instead of colliding with it (PostgreSQL locks the article)', async () => {
+    const [a, b, c, d] = await Promise.all([1, 2, 3, 4].map((n) => publishedArticle(site, { headline: `Concurrent list ${n}` })));
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const first = site.deps.db.transaction().execute(async (trx) => {
+      await replaceRelatedArticles(trx, a!.id, [{ id: b!.id, score: 1 }]);
+      await gate; // still uncommitted while the second starts
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    const second = site.deps.db.transaction().execute((trx) => replaceRelatedArticles(trx, a!.id, [{ id: c!.id, score: 1 }, { id: d!.id, score: 0.5 }]));
+    await new Promise((r) => setTimeout(r, 100));
+    release();
+    await Promise.all([first, second]);
+    expect(await storedRelatedIds(site.deps.db, a!.id)).toEqual([c!.id, d!.id]);
   });
 });
