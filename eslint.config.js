@@ -17,7 +17,7 @@ export default tseslint.config(
     },
   },
   { files: ['migrations/**'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
-  { files: ['**/*.mjs', 'scripts/**'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
+  { files: ['**/*.mjs', 'scripts/**'], languageOptions: { globals: { process: 'readonly', console: 'readonly', WebAssembly: 'readonly' } } },
   layer(['src/**'], []),
   // platform/: infrastructure with no newsroom knowledge.
   layer(['src/platform/**'], [

@@ -3,7 +3,6 @@ import { rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { parseFile } from 'music-metadata';
 import { SpeechError, type SpeechProvider, type SpeechResult, type SpeechText } from './speech-provider.js';
 
 /**
@@ -41,9 +40,10 @@ export function createEspeakWasmProvider(): SpeechProvider {
       const worker = new Worker(WORKER_URL, { workerData: { language: text.language, segments: text.segments, outFile } });
       const stop = () => void worker.terminate();
       options.signal?.addEventListener('abort', stop, { once: true });
+      let durationMs = 0;
       try {
-        await new Promise<void>((resolve, reject) => {
-          worker.once('message', (m: { ok: boolean; error?: string }) => (m.ok ? resolve() : reject(new SpeechError(m.error ?? 'the WebAssembly voice failed', false))));
+        durationMs = await new Promise<number>((resolve, reject) => {
+          worker.once('message', (m: { ok: boolean; durationMs?: number; error?: string }) => (m.ok ? resolve(m.durationMs ?? 0) : reject(new SpeechError(m.error ?? 'the WebAssembly voice failed', false))));
           worker.once('error', (err) => reject(new SpeechError(`the WebAssembly voice failed: ${err.message}`, false)));
           worker.once('exit', (code) => reject(new SpeechError(options.signal?.aborted ? 'stopped' : `the WebAssembly voice stopped (exit ${code})`, false)));
         });
@@ -54,10 +54,9 @@ export function createEspeakWasmProvider(): SpeechProvider {
         options.signal?.removeEventListener('abort', stop);
         void worker.terminate();
       }
-      const [meta, info] = await Promise.all([parseFile(outFile, { duration: true }), stat(outFile)]);
-      const seconds = meta.format.duration ?? 0;
-      if (!(seconds > 0)) throw new SpeechError('the encoded audio has no duration', false);
-      return { durationMs: Math.round(seconds * 1000), bytes: info.size };
+      // Counted from the samples by the worker: measuring the MP3 here would scan it on the event loop.
+      if (!(durationMs > 0)) throw new SpeechError('the WebAssembly voice produced no audio', false);
+      return { durationMs, bytes: (await stat(outFile)).size };
     },
   };
 }

@@ -20,6 +20,11 @@ const CHUNK_CHARS = 1500;
 
 const escapeSsml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+/** One chunk as SSML for espeak-ng's -m: the text escaped, a pause after each paragraph as a reader makes. */
+export function chunkSsml(chunk) {
+  return `<speak>${chunk.map(escapeSsml).join('<break time="400ms"/>')}<break time="400ms"/></speak>`;
+}
+
 /** Segments grouped into chunks of at most CHUNK_CHARS (a longer segment is a chunk of its own). */
 export function chunksOf(segments) {
   const chunks = [];
@@ -46,10 +51,10 @@ async function synthesize({ language, segments, outFile }) {
   const wasm = await WebAssembly.compile(readFileSync(require.resolve('espeak-ng').replace(/espeak-ng\.js$/, 'espeak-ng.wasm')));
   const encoder = new Mp3Encoder(1, SAMPLE_RATE, KBPS);
   const out = openSync(outFile, 'w');
+  let total = 0;
   try {
     for (const chunk of chunksOf(segments)) {
-      // SSML: a pause between paragraphs, as a reader would make; the text itself is escaped.
-      const ssml = `<speak>${chunk.map(escapeSsml).join('<break time="400ms"/>')}<break time="400ms"/></speak>`;
+      const ssml = chunkSsml(chunk);
       const errors = [];
       const espeak = await ESpeakNg({
         arguments: ['-m', '-b', '1', '-v', VOICES[language], '-s', '160', '-w', '/chunk.wav', ssml],
@@ -71,6 +76,7 @@ async function synthesize({ language, segments, outFile }) {
       // A copy of the samples, aligned for 16-bit reads whatever view the file system answered.
       const pcm = wav.slice(WAV_HEADER_BYTES, WAV_HEADER_BYTES + Math.floor((wav.length - WAV_HEADER_BYTES) / 2) * 2);
       const samples = new Int16Array(pcm.buffer, pcm.byteOffset, pcm.length / 2);
+      total += samples.length;
       for (let i = 0; i < samples.length; i += FRAME) {
         const mp3 = encoder.encodeBuffer(samples.subarray(i, i + FRAME));
         if (mp3.length) writeSync(out, mp3);
@@ -81,11 +87,12 @@ async function synthesize({ language, segments, outFile }) {
   } finally {
     closeSync(out);
   }
+  return Math.round((total / SAMPLE_RATE) * 1000);
 }
 
 if (parentPort && workerData) {
   synthesize(workerData).then(
-    () => parentPort.postMessage({ ok: true }),
+    (durationMs) => parentPort.postMessage({ ok: true, durationMs }),
     (err) => parentPort.postMessage({ ok: false, error: err instanceof Error ? err.message : String(err) }),
   );
 }
