@@ -13,4 +13,13 @@ export interface ArticleAudio {
  */
 export interface AudioLookup {
   forArticle(db: Db, articleId: string): Promise<ArticleAudio | null>;
+  /** Where each article's audio stands, for the newsroom's lists; absent: none asked for yet. */
+  statesOf(db: Db, articleIds: readonly string[]): Promise<Map<string, ArticleAudioState>>;
+}
+
+export interface ArticleAudioState {
+  state: 'pending' | 'ready' | 'failed' | 'off';
+  durationMs: number | null;
+  /** Why it failed, as the job recorded it. */
+  error: string | null;
 }

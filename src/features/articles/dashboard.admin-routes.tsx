@@ -6,11 +6,24 @@ import { getSiteSettings } from '../site-settings/index.js';
 import { adminTranslator, renderAdmin } from '../staff/index.js';
 import type { ArticleStatus } from './article.js';
 import type { ArticleAdminDeps } from './articles.admin-routes.js';
+import type { ArticleAudioState, AudioLookup } from './audio-lookup.js';
+import type { Translator } from '../../platform/i18n/i18n.js';
 import { listNewsroomRows } from './newsroom.repo.js';
 import { NewsroomTable, type NewsroomRow } from './views/newsroom-list.js';
 
+/** "Ready · 3:12", "Being made", "Failed: <reason>", "Switched off…", "Not made yet". */
+function audioCell(t: Translator, a: ArticleAudioState | undefined): { text: string; problem: boolean } {
+  if (!a) return { text: t.t('admin.audio.state.short.none'), problem: false };
+  if (a.state === 'ready' && a.durationMs) {
+    const seconds = Math.round(a.durationMs / 1000);
+    return { text: `${t.t('admin.audio.state.ready')} · ${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`, problem: false };
+  }
+  if (a.state === 'failed') return { text: `${t.t('admin.audio.state.failed')}: ${(a.error ?? '').slice(0, 80)}`, problem: true };
+  return { text: t.t(`admin.audio.state.${a.state}`), problem: false };
+}
+
 /** The newsroom's front page: my drafts, waiting for review, scheduled, recently published. */
-export function dashboardRoutes(deps: ArticleAdminDeps): RouteDef[] {
+export function dashboardRoutes(deps: ArticleAdminDeps & { audio: AudioLookup }): RouteDef[] {
   const filters = (c: AppContext) => {
     const q = c.req.query('language');
     const language: 'en' | 'ar' | undefined = q === 'en' || q === 'ar' ? q : undefined;
@@ -39,6 +52,9 @@ export function dashboardRoutes(deps: ArticleAdminDeps): RouteDef[] {
         rows(['scheduled'], !seesAll, 'scheduled_at'),
         rows(['published'], false, 'published_at'),
       ]);
+      // Published stories say where their audio stands: the newsroom sees a failure without opening each.
+      const audio = await deps.audio.statesOf(deps.db, published.map((r) => r.id));
+      for (const r of published) r.audio = audioCell(t, audio.get(r.id));
       return renderAdmin(c, deps.assets, {
         title: 'admin.dashboard.title',
         body: (

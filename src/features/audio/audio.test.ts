@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -179,6 +181,44 @@ describe('the newsroom', () => {
     expect(html).toContain('جاهز');
     expect(html).toMatch(/<audio controls="" preload="none" src="\/audio\//);
   }, 60_000);
+});
+
+describe('the dashboard', () => {
+  it('shows where each published story’s audio stands, a failure with its reason, in both languages', async () => {
+    // A speech service that refuses (as one with a wrong voice name would): the job records why.
+    const refusing = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => res.writeHead(400, { 'Content-Type': 'text/plain' }).end('unknown voice'));
+    });
+    await new Promise<void>((resolve) => refusing.listen(0, '127.0.0.1', resolve));
+    try {
+      const other = await createTestSite({ env: { AUDIO_PROVIDER: 'http', AUDIO_HTTP_URL: `http://127.0.0.1:${(refusing.address() as AddressInfo).port}/speak` } });
+      await seedNewsroom(other);
+      const failing = await publishedArticle(other, { headline: 'A story the service refuses' });
+      const waiting = await publishedArticle(other, { headline: 'A story not voiced yet' });
+      await createWorker(other.deps).runDue();
+      await other.deps.db.deleteFrom('jobs').execute(); // the second story's job has not run yet
+      await other.deps.db.deleteFrom('article_audio').where('article_id', '=', waiting.id).execute();
+      const en = await signInAs(other, 'editor');
+      const html = await (await en.browser.get('/admin')).text();
+      const cell = (id: string) => new RegExp(`<a href="/admin/articles/${id}/audio">([^<]*)</a>`).exec(html)?.[1];
+      expect(cell(failing.id)).toMatch(/^Failed: .*400/);
+      expect(html).toContain('audio-state--problem');
+      expect(cell(waiting.id)).toBe('Not made yet');
+      const ar = await signInAs(other, 'editor', { language: 'ar' });
+      const arHtml = await (await ar.browser.get('/admin')).text();
+      expect(new RegExp(`<a href="/admin/articles/${failing.id}/audio">تعذّر إعداده: `).test(arHtml)).toBe(true);
+    } finally {
+      refusing.close();
+    }
+    // And a ready one says its length.
+    const ready = await publishedArticle(site, { headline: 'A voiced story for the dashboard' });
+    await runJobs();
+    const row = (await findAudioRow(site.deps.db, ready.id))!;
+    const seconds = Math.round(row.duration_ms! / 1000);
+    const html = await (await editor.browser.get('/admin')).text();
+    expect(html).toContain(`<a href="/admin/articles/${ready.id}/audio">Ready · ${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}</a>`);
+  }, 120_000);
 });
 
 describe('the podcast', () => {

@@ -224,6 +224,7 @@ export const adminAr: Record<AdminMessageKey, string> = {
   'admin.article.conflict': 'حفظ شخص آخر هذا المقال منذ فتحته.',
   'admin.audio.title': 'الصوت',
   'admin.audio.state.none': 'لم يُعدّ بعد: يُعدّ الصوت عند نشر المقال',
+  'admin.audio.state.short.none': 'لم يُعدّ بعد',
   'admin.audio.state.pending': 'قيد الإعداد',
   'admin.audio.state.ready': 'جاهز',
   'admin.audio.state.failed': 'تعذّر إعداده',

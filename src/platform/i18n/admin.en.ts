@@ -222,6 +222,7 @@ export const adminEn = {
   'admin.article.conflict': 'Someone else saved this article since you opened it.',
   'admin.audio.title': 'Audio',
   'admin.audio.state.none': 'Not made yet: audio is made when the article is published',
+  'admin.audio.state.short.none': 'Not made yet',
   'admin.audio.state.pending': 'Being made',
   'admin.audio.state.ready': 'Ready',
   'admin.audio.state.failed': 'Failed',

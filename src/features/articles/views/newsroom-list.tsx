@@ -8,11 +8,14 @@ export interface NewsroomRow {
   sectionName: string;
   when: string;
   whenIso: string;
+  /** Published articles: where their audio stands, linking to the article's audio page. */
+  audio?: { text: string; problem: boolean };
 }
 
 /** A compact table of articles for the dashboard and the article list. */
 export function NewsroomTable(props: { t: Translator; rows: NewsroomRow[]; caption: string }) {
   const { t } = props;
+  const withAudio = props.rows.some((r) => r.audio);
   if (!props.rows.length) {
     return (
       <section>
@@ -33,6 +36,7 @@ export function NewsroomTable(props: { t: Translator; rows: NewsroomRow[]; capti
               <th scope="col">{t.t('admin.article.section')}</th>
               <th scope="col">{t.t('admin.article.status')}</th>
               <th scope="col">{t.t('admin.article.updated')}</th>
+              {withAudio ? <th scope="col">{t.t('admin.audio.title')}</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -47,6 +51,11 @@ export function NewsroomTable(props: { t: Translator; rows: NewsroomRow[]; capti
                 <td>
                   <time datetime={r.whenIso}>{r.when}</time>
                 </td>
+                {withAudio ? (
+                  <td class={r.audio?.problem ? 'audio-state audio-state--problem' : 'audio-state'}>
+                    {r.audio ? <a href={`/admin/articles/${r.id}/audio`}>{r.audio.text}</a> : null}
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>
