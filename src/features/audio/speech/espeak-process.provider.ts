@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
-import { rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { chunkSsml, chunksOf } from './espeak-wasm.worker.mjs';
 import { SpeechError, type SpeechProvider, type SpeechResult, type SpeechText } from './speech-provider.js';
 
@@ -12,15 +13,23 @@ const BITRATE = '48k';
 const VOICES = { en: 'en-gb', ar: 'ar' } as const;
 
 /**
- * Synthesis yields the CPU to readers: both programs run at the lowest priority (nice 19), so on a small
- * machine the web process (same or another) is scheduled first and pages stay fast (`npm run bench`).
+ * Synthesis yields the CPU to readers. Where util-linux's `chrt` is installed (Debian's base system), both
+ * programs run under SCHED_IDLE: the moment a web process has work, the kernel runs it instead. Either way
+ * they also run at nice 19, so on a small machine pages stay fast (`npm run bench`).
  */
-function lowPriority(child: ChildProcess): void {
+let idleScheduling: boolean | undefined;
+function idleCommand(program: string, args: string[]): [string, string[]] {
+  idleScheduling ??= programAvailable('chrt', '--version');
+  return idleScheduling ? ['chrt', ['--idle', '0', program, ...args]] : [program, args];
+}
+
+function lowPriority<T extends ChildProcess>(child: T): T {
   try {
     if (child.pid !== undefined) os.setPriority(child.pid, 19);
   } catch {
     // Not allowed here (some containers): the work still runs, only at normal priority.
   }
+  return child;
 }
 
 /** Whether a program can be run: it answers its version flag (ffmpeg spells it -version). */
@@ -31,73 +40,59 @@ export function programAvailable(name: string, versionFlag = '--version'): boole
 
 /**
  * The default voice with no network and no downloads: the espeak-ng and ffmpeg programs from the
- * operating system, each a separate process. One ffmpeg encodes the whole article from raw audio on
- * its standard input; espeak-ng speaks the article into it a chunk at a time, so memory stays flat however long
- * the article is, and the work runs outside Node's event loop.
+ * operating system, run by one shell per article. espeak-ng speaks the article a chunk at a time (≤ 1,500
+ * characters of SSML, a pause after each paragraph) into WAV files in a temporary folder; ffmpeg joins
+ * and encodes them. No sample passes through Node (the web process's event loop stays free), memory stays
+ * flat however long the article is, and the temporary files go when it is done.
  */
 export function createEspeakProcessProvider(): SpeechProvider {
   return {
     name: 'espeak-ng',
     async synthesize(text: SpeechText, outFile: string, options = {}): Promise<SpeechResult> {
-      const encoder = spawn('ffmpeg', ['-v', 'error', '-y', '-f', 's16le', '-ar', String(SAMPLE_RATE), '-ac', '1', '-i', 'pipe:0', '-ac', '1', '-codec:a', 'libmp3lame', '-b:a', BITRATE, '-f', 'mp3', outFile], {
-        stdio: ['pipe', 'ignore', 'pipe'],
-        signal: options.signal,
-      });
-      lowPriority(encoder);
-      let encoderErrors = '';
-      encoder.stderr.setEncoding('utf8').on('data', (d: string) => (encoderErrors += d));
-      const encoded = new Promise<void>((resolve, reject) => {
-        encoder.once('error', (err) => reject(new SpeechError(`ffmpeg could not start: ${err.message}`, false)));
-        encoder.once('close', (code) => (code === 0 ? resolve() : reject(new SpeechError(`ffmpeg exited with ${code}: ${encoderErrors.trim().slice(0, 300)}`, false))));
-      });
-      encoded.catch(() => undefined); // observed below; avoid an unhandled rejection while speaking
-      let samples = 0;
+      const work = await mkdtemp(path.join(os.tmpdir(), 'arabpress-speech-'));
       try {
-        // A few chunks per article (the same ≤ 1,500-character SSML chunks as the WebAssembly voice, with
-        // the pause after each paragraph), not one process per paragraph: every spawn costs the event loop.
+        const chunks = chunksOf(text.segments);
+        await Promise.all(chunks.map((chunk, i) => writeFile(path.join(work, `${i}.ssml`), chunkSsml(chunk))));
+        await writeFile(path.join(work, 'chunks.txt'), chunks.map((_, i) => `file '${path.join(work, `${i}.wav`)}'`).join('\n'));
+        // One process started per article, whatever its length: starting a process pauses the event loop
+        // of the (large) process that starts it, so the web process starts one shell, not one per chunk.
+        await run('sh', ['-c', PIPELINE, 'arabpress-speech', work, VOICES[text.language], String(chunks.length), BITRATE, outFile], options.signal);
         let sampleBytes = 0;
-        for (const chunk of chunksOf(text.segments)) sampleBytes += await speakInto(encoder.stdin, chunkSsml(chunk), text.language, options.signal);
-        samples = sampleBytes / 2;
-        encoder.stdin.end();
-        await encoded;
+        for (let i = 0; i < chunks.length; i++) sampleBytes += Math.max(0, (await stat(path.join(work, `${i}.wav`))).size - WAV_HEADER_BYTES);
+        // The duration is the samples spoken, from the WAV sizes: scanning every frame of the MP3 to
+        // measure it would hold the event loop for tens of milliseconds on a long article.
+        if (!(sampleBytes > 0)) throw new SpeechError('espeak-ng produced no audio', false);
+        return { durationMs: Math.round((sampleBytes / 2 / SAMPLE_RATE) * 1000), bytes: (await stat(outFile)).size };
       } catch (err) {
-        encoder.kill('SIGKILL');
         await rm(outFile, { force: true });
         throw err instanceof SpeechError ? err : new SpeechError(err instanceof Error ? err.message : String(err), false);
+      } finally {
+        await rm(work, { recursive: true, force: true });
       }
-      // The duration is the samples spoken, counted on the way: scanning every frame of the MP3 to measure
-      // it would take tens of milliseconds of the web process's event loop for a long article.
-      if (!(samples > 0)) throw new SpeechError('espeak-ng produced no audio', false);
-      return { durationMs: Math.round((samples / SAMPLE_RATE) * 1000), bytes: (await stat(outFile)).size };
     },
   };
 }
 
-/** Runs espeak-ng on one chunk (SSML), copies its samples (without the WAV header) into the encoder, and answers their bytes. */
-function speakInto(encoderInput: NodeJS.WritableStream, ssml: string, language: 'en' | 'ar', signal?: AbortSignal): Promise<number> {
+/**
+ * The whole synthesis as one shell: espeak-ng speaks each chunk's SSML file (-m: SSML; -b 1: UTF-8; -w: a WAV
+ * of 16-bit mono at 22,050 Hz), then ffmpeg joins the WAVs (concat list) and encodes the MP3.
+ * Arguments: work folder, voice, chunk count, bitrate, output file.
+ */
+const PIPELINE = [
+  'set -e',
+  'dir="$1"; voice="$2"; n="$3"; bitrate="$4"; out="$5"; i=0',
+  'while [ "$i" -lt "$n" ]; do espeak-ng -m -b 1 -v "$voice" -s 160 -w "$dir/$i.wav" -f "$dir/$i.ssml"; i=$((i + 1)); done',
+  'exec ffmpeg -v error -y -f concat -safe 0 -i "$dir/chunks.txt" -ac 1 -codec:a libmp3lame -b:a "$bitrate" -f mp3 "$out"',
+].join('\n');
+
+/** Runs one program at idle priority; rejects with what it said on failure. */
+function run(program: string, args: string[], signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    const speaker = spawn('espeak-ng', ['-m', '-v', VOICES[language], '-s', '160', '--stdout', '-b', '1'], { stdio: ['pipe', 'pipe', 'pipe'], signal });
-    lowPriority(speaker);
-    let skipped = 0;
-    let copied = 0;
+    const [command, commandArgs] = idleCommand(program, args);
+    const child = lowPriority(spawn(command, commandArgs, { stdio: ['ignore', 'ignore', 'pipe'], signal }));
     let errors = '';
-    speaker.stderr.setEncoding('utf8').on('data', (d: string) => (errors += d));
-    speaker.stdout.on('data', (chunk: Buffer) => {
-      let data = chunk;
-      if (skipped < WAV_HEADER_BYTES) {
-        const skip = Math.min(WAV_HEADER_BYTES - skipped, data.length);
-        skipped += skip;
-        data = data.subarray(skip);
-      }
-      copied += data.length;
-      if (data.length && !encoderInput.write(data)) {
-        speaker.stdout.pause();
-        encoderInput.once('drain', () => speaker.stdout.resume());
-      }
-    });
-    speaker.once('error', (err) => reject(new SpeechError(`espeak-ng could not start: ${err.message}`, false)));
-    speaker.once('close', (code) => (code === 0 ? resolve(copied) : reject(new SpeechError(`espeak-ng exited with ${code}: ${errors.trim().slice(0, 300)}`, false))));
-    // -m: SSML; -b 1: the text is UTF-8.
-    speaker.stdin.end(ssml, 'utf8');
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (errors = (errors + d).slice(-2000)));
+    child.once('error', (err) => reject(new SpeechError(`${program} could not start: ${err.message}`, false)));
+    child.once('close', (code) => (code === 0 ? resolve() : reject(new SpeechError(`${program} exited with ${code}: ${errors.trim().slice(0, 300)}`, false))));
   });
 }

@@ -3,7 +3,8 @@
 // encodes the samples and appends them to the output file at once, so only one chunk's audio is ever in
 // memory. Plain JavaScript, so the same file runs from the source tree (tests) and beside dist/main.js.
 // It runs in its own thread: synthesis takes seconds of CPU, and the web server's event loop must not wait.
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readlinkSync, writeSync } from 'node:fs';
+import os from 'node:os';
 import { createRequire } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
 
@@ -43,7 +44,21 @@ export function chunksOf(segments) {
   return chunks;
 }
 
+/**
+ * On Linux this thread alone drops to the lowest priority (setpriority on a thread id affects that thread),
+ * so the web server's main thread in the same process is scheduled first. Elsewhere nothing changes.
+ */
+function yieldToReaders() {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (tid > 0) os.setPriority(tid, 19);
+  } catch {
+    // Not Linux, or not allowed: synthesis runs at normal priority.
+  }
+}
+
 async function synthesize({ language, segments, outFile }) {
+  yieldToReaders();
   const require = createRequire(import.meta.url);
   const { default: ESpeakNg } = await import('espeak-ng');
   const { Mp3Encoder } = await import('@breezystack/lamejs');
