@@ -3,18 +3,17 @@
  * Prints figures and PASS/MISS beside each target; never fails the process on a miss (tests assert,
  * benchmarks print). See bench/README.md for what each figure means.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../src/config.js';
 import { createRng } from './corpus.js';
 import { load, type LoadOptions, type LoadResult } from './load.js';
 import { capturePage, serializeFixture } from './page-fixture.js';
-import { freePort, memoryOf, signalAllChildren, startChild, stopAllChildren, stopChild, waitForFirstByte, type Child } from './processes.js';
+import { freePort, memoryOf, startChild, stopChild, waitForFirstByte, type Child } from './processes.js';
+import { REPO, scratchCleanup, snapshotBuild } from './scratch.js';
 import { seedDatabase, type SeedMode, type SeededArticle } from './seed.js';
 
-const REPO = fileURLToPath(new URL('..', import.meta.url));
 const MINIMAL_SERVER = path.join(REPO, 'bench', 'minimal-server.ts');
 
 // Knobs for a quick local run (BENCH_ARTICLES=1000 BENCH_SECONDS=3); the defaults are the benchmark.
@@ -34,39 +33,10 @@ const TARGETS = { cachedRatio: 0.6, uncachedP99Ms: 20, firstByteMs: 2_000, rssMb
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'arabpress-bench-'));
 const dataDir = path.join(tmp, 'data');
-const SERVER_ENTRY = path.join(tmp, 'app', 'dist', 'main.js');
+/** The private copy of the build every server here runs (set when the run starts). */
+let SERVER_ENTRY = '';
 
-/**
- * Runs a private copy of the fresh build, so a rebuild of dist/ by anyone else during the run cannot
- * swap the server between scenarios. The bundle keeps npm packages external: a node_modules link
- * beside it resolves them, and package.json marks the .js files as ES modules as the repo's does.
- */
-function snapshotBuild(): void {
-  const app = path.join(tmp, 'app');
-  mkdirSync(app);
-  cpSync(path.join(REPO, 'dist'), path.join(app, 'dist'), { recursive: true });
-  writeFileSync(path.join(app, 'package.json'), JSON.stringify({ type: 'module', private: true }));
-  symlinkSync(path.join(REPO, 'node_modules'), path.join(app, 'node_modules'), 'dir');
-}
-
-let cleaned = false;
-async function cleanup(): Promise<void> {
-  if (cleaned) return;
-  cleaned = true;
-  await stopAllChildren();
-  rmSync(tmp, { recursive: true, force: true });
-}
-// Ctrl-C: tsx relays the signal and SIGKILLs this process if it does not acknowledge quickly (as on a
-// busy machine), so remove the temp directory synchronously first, then wait for the servers to go.
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (cleaned) return;
-    console.error(`\n${signal}: stopping servers and removing ${tmp}`);
-    signalAllChildren('SIGTERM');
-    rmSync(tmp, { recursive: true, force: true });
-    void cleanup().finally(() => process.exit(130));
-  });
-}
+const cleanup = scratchCleanup(tmp);
 
 const log = (line = '') => console.log(line);
 const progress = (line: string) => console.log(`  … ${line}`);
@@ -146,7 +116,7 @@ function shuffled(items: readonly SeededArticle[]): string[] {
 
 async function main(): Promise<void> {
   const benchStarted = performance.now();
-  snapshotBuild();
+  SERVER_ENTRY = snapshotBuild(tmp);
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   log(`Arab Press benchmark — ${os.cpus().length} cores (${cpu}), Node ${process.version}, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM`);
   log(`Load: autocannon, ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s measured per scenario, Accept-Encoding: ${BROWSER['accept-encoding']}, 127.0.0.1`);

@@ -11,11 +11,10 @@
  * Figures only, on 127.0.0.1; nothing is asserted.
  */
 import { createServer } from 'node:http';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { loadConfig } from '../src/config.js';
 import { closeDeps, createDeps } from '../src/deps.js';
@@ -29,27 +28,14 @@ import { createHttpProvider } from '../src/features/audio/speech/http.provider.j
 import type { SpeechProvider, SpeechText } from '../src/features/audio/speech/speech-provider.js';
 import { body, createRng, headline, standfirst } from './corpus.js';
 import { load, type LoadResult } from './load.js';
-import { freePort, signalAllChildren, startChild, stopAllChildren, stopChild, waitForFirstByte, type Child } from './processes.js';
+import { freePort, startChild, stopChild, waitForFirstByte, type Child } from './processes.js';
+import { scratchCleanup, snapshotBuild } from './scratch.js';
 
-const REPO = fileURLToPath(new URL('..', import.meta.url));
 const WORDS = 1000;
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 8);
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'arabpress-bench-speech-'));
 
-let cleaned = false;
-async function cleanup(): Promise<void> {
-  if (cleaned) return;
-  cleaned = true;
-  await stopAllChildren();
-  rmSync(tmp, { recursive: true, force: true });
-}
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    signalAllChildren('SIGTERM');
-    rmSync(tmp, { recursive: true, force: true });
-    void cleanup().finally(() => process.exit(130));
-  });
-}
+const cleanup = scratchCleanup(tmp);
 
 const log = (line = '') => console.log(line);
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
@@ -105,7 +91,6 @@ async function providerPaths(): Promise<void> {
   if (wasmVoiceAvailable() || programs) {
     const local = programs ? createEspeakProcessProvider() : createEspeakWasmProvider();
     await local.synthesize({ language: 'en', segments: ['One.'] }, oneSecond);
-    const { readFileSync } = await import('node:fs');
     const tts = await loopbackTts(readFileSync(oneSecond));
     try {
       for (const text of texts) rows.push(await measure('HTTP provider, our side (loopback service)', createHttpProvider(tts.url, {}), text));
@@ -118,16 +103,6 @@ async function providerPaths(): Promise<void> {
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   for (const line of [head, widths.map((w) => '-'.repeat(w)), ...body]) log(`| ${line.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`);
   log();
-}
-
-/** A private copy of the build (as bench/run.ts does), so a rebuild during the run changes nothing. */
-function snapshotBuild(): string {
-  const app = path.join(tmp, 'app');
-  mkdirSync(app);
-  cpSync(path.join(REPO, 'dist'), path.join(app, 'dist'), { recursive: true });
-  writeFileSync(path.join(app, 'package.json'), JSON.stringify({ type: 'module', private: true }));
-  symlinkSync(path.join(REPO, 'node_modules'), path.join(app, 'node_modules'), 'dir');
-  return path.join(app, 'dist', 'main.js');
 }
 
 async function startWeb(entry: string, dataDir: string, env: Record<string, string>): Promise<Child> {
@@ -253,7 +228,7 @@ async function main(): Promise<void> {
   log(`# Article audio (${os.cpus().length} cores, Node ${process.version})`);
   log();
   await providerPaths();
-  await latencyWhileVoicing(snapshotBuild());
+  await latencyWhileVoicing(snapshotBuild(tmp));
 }
 
 main()

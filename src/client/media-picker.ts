@@ -1,3 +1,4 @@
+import type { PickerItem } from '../features/media/picker-item.js';
 import { format, type Labels } from './labels.js';
 
 /**
@@ -7,18 +8,8 @@ import { format, type Labels } from './labels.js';
  * The native dialog traps focus, closes on Escape and gives focus back to the button that opened it.
  */
 
-/** One library image, as GET /admin/media-picker sends it (src/features/media/picker-item.ts). */
-export interface PickerItem {
-  id: string;
-  src: string;
-  width: number;
-  height: number;
-  thumb: { src: string; width: number; height: number };
-  alt: { en: string; ar: string };
-  caption: { en: string; ar: string };
-  credit: string;
-  name: string;
-}
+/** One library image, as GET /admin/media-picker sends it: the server's type (erased from the bundle). */
+export type { PickerItem };
 
 export interface ImageDetails {
   alt: string;

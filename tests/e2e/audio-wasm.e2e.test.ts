@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openReaderTab, type ReaderTab } from './browser.js';
+import { staffFromCli } from './newsroom-kit.js';
 import { startServer, type RunningServer } from './server.js';
 
 /**
@@ -19,14 +20,7 @@ beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(TEST_DB, { env: { AUDIO_PROVIDER: 'wasm', SEED_DEMO: 'false' } }), launchBrowser()]);
   tab = await openReaderTab(browser, server.baseUrl, { width: 375, height: 812 });
   page = tab.page;
-  const printed = await server.cli(['user', 'create', '--email', 'layla@example.com', '--role', 'editor', '--name', 'ليلى حداد', '--language', 'ar']);
-  await page.goto(server.baseUrl + /(\/admin\/password\/reset\/[A-Za-z0-9_-]+)/.exec(printed)![1]!);
-  await page.fill('#password', 'layla chooses a passphrase');
-  await page.click('button[type=submit]');
-  await page.goto(`${server.baseUrl}/admin/sign-in`);
-  await page.fill('#email', 'layla@example.com');
-  await page.fill('#password', 'layla chooses a passphrase');
-  await Promise.all([page.waitForURL(`${server.baseUrl}/admin`), page.click('button[type=submit]')]);
+  await staffFromCli(page, server, { email: 'layla@example.com', role: 'editor', name: 'ليلى حداد', language: 'ar', password: 'layla chooses a passphrase' });
 }, 120_000);
 
 afterAll(async () => {

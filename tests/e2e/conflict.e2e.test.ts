@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.js';
+import { ownerFromSetupLink, staffFromCli } from './newsroom-kit.js';
 import { startServer, type RunningServer } from './server.js';
 
 /**
@@ -18,33 +19,15 @@ let owner: Page;
 let editor: Page;
 let articleId = '';
 
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(`${server.baseUrl}/admin/sign-in`);
-  await page.fill('#email', email);
-  await page.fill('#password', password);
-  await Promise.all([page.waitForURL(`${server.baseUrl}/admin`), page.click('button[type=submit]')]);
-}
-
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(TEST_DB), launchBrowser()]);
   ownerContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   editorContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   owner = await ownerContext.newPage();
   editor = await editorContext.newPage();
-  let token: string | undefined;
-  for (const end = Date.now() + 30_000; !token && Date.now() < end; await new Promise((r) => setTimeout(r, 100))) token = /\/admin\/setup\/([A-Za-z0-9_-]+)/.exec(server.output())?.[1];
-  await owner.goto(`${server.baseUrl}/admin/setup/${token}`);
-  await owner.fill('#name', 'Maha Saleh');
-  await owner.fill('#email', 'maha@example.com');
-  await owner.fill('#password', 'a long enough passphrase');
-  await Promise.all([owner.waitForURL(`${server.baseUrl}/admin`), owner.click('button[type=submit]')]);
+  await ownerFromSetupLink(owner, server, { name: 'Maha Saleh', email: 'maha@example.com', password: 'a long enough passphrase' });
   // The second person, added the way a script would, in Arabic.
-  const printed = await server.cli(['user', 'create', '--email', 'layla@example.com', '--role', 'editor', '--name', 'ليلى حداد', '--language', 'ar']);
-  const link = /(\/admin\/password\/reset\/[A-Za-z0-9_-]+)/.exec(printed)![1]!;
-  await editor.goto(server.baseUrl + link);
-  await editor.fill('#password', 'layla chooses a passphrase');
-  await editor.click('button[type=submit]');
-  await signIn(editor, 'layla@example.com', 'layla chooses a passphrase');
+  await staffFromCli(editor, server, { email: 'layla@example.com', role: 'editor', name: 'ليلى حداد', language: 'ar', password: 'layla chooses a passphrase' });
 }, 120_000);
 
 afterAll(async () => {

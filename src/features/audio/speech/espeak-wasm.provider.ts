@@ -30,7 +30,7 @@ export function wasmVoiceAvailable(): boolean {
  * The voice for machines without the espeak-ng and ffmpeg programs, so `npm start` on a bare machine still
  * makes audio: espeak-ng compiled to WebAssembly and a JavaScript MP3 encoder, in a worker thread
  * (espeak-wasm.worker.mjs) so the web server keeps answering while it works. The article is spoken in
- * chunks, each encoded and appended to the file as soon as it is made. About five times slower than the
+ * chunks, each encoded and appended to the file as soon as it is made. About four times slower than the
  * programs (see `npm run bench`), and one article at a time like every provider.
  */
 export function createEspeakWasmProvider(): SpeechProvider {
