@@ -98,12 +98,12 @@ describe(`the newsroom in a browser (${TEST_DB})`, () => {
     await page.getByLabel('Credit (optional)').fill('Arab Press');
     await page.getByRole('button', { name: 'Use this image' }).click();
     await expect.poll(() => picker.isVisible()).toBe(false);
-    expect(await page.locator('.editor-content img').getAttribute('src')).toMatch(/^\/media\//);
+    await expect.poll(() => page.locator('.editor-content img').getAttribute('src')).toMatch(/^\/media\//);
     // The featured image too, from the same library.
     await page.getByRole('button', { name: 'Choose from the library' }).click();
     await picker.locator('.media-picker__item').first().click();
-    expect(await page.locator('#featuredMediaId').inputValue()).toMatch(/^[0-9a-f-]{36}$/);
-    expect(await page.locator('.featured-preview').isVisible()).toBe(true);
+    await expect.poll(() => page.locator('#featuredMediaId').inputValue()).toMatch(/^[0-9a-f-]{36}$/);
+    await expect.poll(() => page.locator('.featured-preview').isVisible()).toBe(true);
     await Promise.all([page.waitForURL(/\/admin\/articles\/[^/]+\/edit/), page.getByRole('button', { name: 'Create draft' }).click()]);
     articleId = /\/admin\/articles\/([^/]+)\/edit/.exec(page.url())![1]!;
     const body = await page.locator('.editor-content').innerHTML();

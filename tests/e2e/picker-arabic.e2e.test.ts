@@ -83,7 +83,8 @@ describe(`the image picker in Arabic (${TEST_DB})`, () => {
 
     // The second step: the library's Arabic texts, ready to change for this article.
     await expect.poll(() => picker.locator('.media-picker__title').innerText()).toBe('صِف الصورة لهذا المقال');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('media-picker-alt');
+    // Focused once the Enter that chose the image is over.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('media-picker-alt');
     expect(await page.locator('#media-picker-alt').inputValue()).toBe(SOUK_ALT);
     expect(await page.locator('#media-picker-caption').inputValue()).toBe(SOUK_CAPTION);
     expect(await page.locator('#media-picker-alt').getAttribute('dir')).toBe('rtl');
@@ -94,7 +95,7 @@ describe(`the image picker in Arabic (${TEST_DB})`, () => {
     await expect.poll(() => picker.isVisible()).toBe(false);
 
     const img = page.locator('.editor-content img');
-    expect(await img.getAttribute('alt')).toBe(SOUK_ALT);
+    await expect.poll(() => img.getAttribute('alt')).toBe(SOUK_ALT);
     expect(await img.getAttribute('src')).toMatch(/^\/media\/[\w-]+\.jpe?g$/);
     expect(await img.getAttribute('width')).toBe('1200');
     // Typing goes on after the image, not over it.
@@ -111,7 +112,7 @@ describe(`the image picker in Arabic (${TEST_DB})`, () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => picker.isVisible()).toBe(false);
     expect(await page.locator('.editor-content').innerHTML()).toBe(before);
-    expect(await page.evaluate(() => document.activeElement?.closest('.editor-content, .editor-toolbar') !== null)).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.editor-content, .editor-toolbar') !== null)).toBe(true);
   });
 
   it('uploads the featured image from inside the picker, refuses a fake photo in Arabic, and saves', async () => {
@@ -123,9 +124,9 @@ describe(`the image picker in Arabic (${TEST_DB})`, () => {
     await expect.poll(() => picker.locator('.media-picker__status').innerText(), { timeout: 10_000 }).toContain('ليس صورة');
     await page.setInputFiles('#media-picker-file', { name: 'aleppo-citadel.jpg', mimeType: 'image/jpeg', buffer: await photo(1600, 900, [40, 90, 160]) });
     await expect.poll(() => picker.isVisible(), { timeout: 15_000 }).toBe(false);
+    await expect.poll(() => page.locator('#featuredMediaId').inputValue()).toMatch(/^[0-9a-f-]{36}$/);
     const id = await page.locator('#featuredMediaId').inputValue();
-    expect(id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(await page.locator('.featured-preview').getAttribute('src')).toMatch(/^\/media\//);
+    await expect.poll(() => page.locator('.featured-preview').getAttribute('src')).toMatch(/^\/media\//);
 
     await Promise.all([page.waitForURL(/\/admin\/articles\/[^/]+\/edit/), page.getByRole('button', { name: 'إنشاء مسودة' }).click()]);
     const articleId = /\/admin\/articles\/([^/]+)\/edit/.exec(page.url())![1]!;
