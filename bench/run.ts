@@ -11,7 +11,7 @@ import { createRng } from './corpus.js';
 import { load, type LoadOptions, type LoadResult } from './load.js';
 import { capturePage, serializeFixture } from './page-fixture.js';
 import { freePort, memoryOf, startChild, stopChild, waitForFirstByte, type Child } from './processes.js';
-import { REPO, scratchCleanup, snapshotBuild } from './scratch.js';
+import { productionEnv, REPO, scratchCleanup, snapshotBuild } from './scratch.js';
 import { seedDatabase, type SeedMode, type SeededArticle } from './seed.js';
 
 const MINIMAL_SERVER = path.join(REPO, 'bench', 'minimal-server.ts');
@@ -44,20 +44,8 @@ const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) :
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 function serverEnv(port: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return {
-    PATH: process.env['PATH'],
-    HOME: process.env['HOME'],
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    LOG_FORMAT: 'json',
-    SEED_DEMO: 'false',
-    // Audio has its own benchmark (bench/speech.ts); here it would only add background load.
-    AUDIO_PROVIDER: 'off',
-    DATA_DIR: dataDir,
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    ...extra,
-  };
+  // Audio has its own benchmark (bench/speech.ts); here it would only add background load.
+  return productionEnv(dataDir, port, { SEED_DEMO: 'false', AUDIO_PROVIDER: 'off', ...extra });
 }
 
 /**

@@ -45,3 +45,20 @@ export function scratchCleanup(tmp: string): () => Promise<void> {
   }
   return cleanup;
 }
+
+/**
+ * What every product process the benchmarks start is given: production mode, quiet JSON logs, its data
+ * folder and loopback port, and nothing from the developer's own environment or .env but PATH and HOME.
+ */
+export function productionEnv(dataDir: string, port: number | undefined, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env['PATH'],
+    HOME: process.env['HOME'],
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    LOG_FORMAT: 'json',
+    DATA_DIR: dataDir,
+    ...(port === undefined ? {} : { HOST: '127.0.0.1', PORT: String(port) }),
+    ...extra,
+  };
+}

@@ -29,7 +29,7 @@ import type { SpeechProvider, SpeechText } from '../src/features/audio/speech/sp
 import { body, createRng, headline, standfirst } from './corpus.js';
 import { load, type LoadResult } from './load.js';
 import { freePort, startChild, stopChild, waitForFirstByte, type Child } from './processes.js';
-import { scratchCleanup, snapshotBuild } from './scratch.js';
+import { productionEnv, scratchCleanup, snapshotBuild } from './scratch.js';
 
 const WORDS = 1000;
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 8);
@@ -107,22 +107,7 @@ async function providerPaths(): Promise<void> {
 
 async function startWeb(entry: string, dataDir: string, env: Record<string, string>): Promise<Child> {
   const port = await freePort();
-  const server = startChild('web', [entry, 'web'], {
-    cwd: tmp,
-    port,
-    env: {
-      PATH: process.env['PATH'],
-      HOME: process.env['HOME'],
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      LOG_FORMAT: 'json',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      PAGE_CACHE_MAX_ENTRIES: '0',
-      ...env,
-    },
-  });
+  const server = startChild('web', [entry, 'web'], { cwd: tmp, port, env: productionEnv(dataDir, port, { PAGE_CACHE_MAX_ENTRIES: '0', ...env }) });
   await waitForFirstByte(server, '/', {}, 60_000);
   return server;
 }
@@ -203,7 +188,7 @@ async function latencyWhileVoicing(entry: string): Promise<void> {
       await requestAllAudio(dataDir);
       const separate = where === 'in a worker process';
       const busy = await startWeb(entry, dataDir, { RUN_JOBS: separate ? 'false' : 'true', AUDIO_PROVIDER: voice.provider });
-      const worker = separate ? startChild('worker', [entry, 'worker'], { cwd: tmp, port: 0, env: { PATH: process.env['PATH'], HOME: process.env['HOME'], NODE_ENV: 'production', LOG_LEVEL: 'warn', DATA_DIR: dataDir, AUDIO_PROVIDER: voice.provider } }) : undefined;
+      const worker = separate ? startChild('worker', [entry, 'worker'], { cwd: tmp, port: 0, env: productionEnv(dataDir, undefined, { AUDIO_PROVIDER: voice.provider }) }) : undefined;
       const madeBefore = audioMade(dataDir);
       for (const end = Date.now() + 60_000; Date.now() < end && audioMade(dataDir) === madeBefore; ) await new Promise((r) => setTimeout(r, 100));
       const before = audioMade(dataDir);

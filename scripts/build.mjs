@@ -24,6 +24,6 @@ await build({
 });
 cpSync('src/http/assets', 'dist/assets', { recursive: true });
 // The WebAssembly voice's worker thread is plain JavaScript, loaded beside the bundle that starts it.
-cpSync('src/features/audio/speech/espeak-wasm.worker.mjs', 'dist/espeak-wasm.worker.mjs');
+for (const file of ['espeak-wasm.worker.mjs', 'speech-chunks.mjs']) cpSync(`src/features/audio/speech/${file}`, `dist/${file}`);
 // The newsroom editor's browser bundle (TipTap), beside the other assets.
 await import('./build-client.mjs');

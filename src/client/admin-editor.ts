@@ -2,12 +2,14 @@
 // src/features/articles/README.md for the contract and src/client/README.md for how this works).
 import { Editor, type JSONContent } from '@tiptap/core';
 import css from './admin-editor.css';
-import { Autosave, type FormSnapshot, type SaveStatus } from './autosave.js';
+import { Autosave, type FormSnapshot } from './autosave.js';
 import { DraftStore, draftKey, isDraftNewer } from './drafts.js';
 import { cleanPastedHtml, editorExtensions } from './extensions.js';
 import { applyFields, readFields, setFieldsReadOnly } from './form-state.js';
-import { format, labelsFor, type Labels } from './labels.js';
+import { labelsFor } from './labels.js';
+import { showConflictBanner, showLockBanner } from './editor-banners.js';
 import { EditLock, type LockState } from './lock.js';
+import { statusText } from './save-status.js';
 import { enhanceFeaturedImage } from './featured-image.js';
 import { MediaPicker } from './media-picker.js';
 import { createToolbar } from './toolbar.js';
@@ -46,35 +48,6 @@ function initialContent(body: string, fallbackText: string): JSONContent | null 
     .filter(Boolean);
   if (paragraphs.length === 0) return EMPTY_DOC;
   return { type: 'doc', content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) };
-}
-
-function statusText(status: SaveStatus, labels: Labels, lang: string): string {
-  switch (status.kind) {
-    case 'saving':
-      return labels.saving;
-    case 'saved': {
-      const at = new Date(status.savedAt);
-      const when = Number.isNaN(at.getTime()) ? new Date() : at;
-      const time = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(when);
-      return format(labels.savedAt, { time });
-    }
-    case 'offline':
-      return labels.offline;
-    case 'failed':
-      return format(labels.failed, { status: String(status.status) });
-    case 'signedOut':
-      return labels.signedOut;
-    case 'locked':
-      return format(labels.lockedBy, { name: status.holder || labels.someone });
-    case 'conflict':
-      return labels.conflictStatus;
-    case 'invalidField':
-      return format(labels.invalidField, { field: status.field });
-    case 'invalidBody':
-      return format(labels.invalidBody, { error: status.error });
-    case 'forbidden':
-      return labels.forbidden;
-  }
 }
 
 function fieldLabel(form: HTMLFormElement, name: string): string {
@@ -276,59 +249,23 @@ function start(): void {
       })
     : null;
 
-  /**
-   * Someone else saved a newer version: say who and when, keep this version on the device, and let
-   * the person compare, take theirs, or keep this one (saved as a new revision; theirs stays in history).
-   */
   function showConflict(s: { by: string; savedAt: string; revision: number }): void {
-    const box = document.getElementById('conflict-warning') ?? document.createElement('div');
-    box.id = 'conflict-warning';
-    box.className = 'form-error editor-lock-banner';
-    box.setAttribute('role', 'alert');
-    const at = new Date(s.savedAt);
-    const time = Number.isNaN(at.getTime()) ? '' : new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
-    const text = document.createElement('p');
-    text.textContent = format(labels.conflictBanner, { name: s.by || labels.someone, time });
-    const compare = document.createElement('a');
-    compare.href = `/admin/articles/${encodeURIComponent(articleId)}/revisions?a=${autosave.currentRevision}&b=${s.revision}`;
-    compare.target = '_blank';
-    compare.textContent = labels.conflictCompare;
-    const theirs = document.createElement('button');
-    theirs.type = 'button';
-    theirs.className = 'secondary';
-    theirs.textContent = labels.conflictTheirs;
-    theirs.addEventListener('click', () => {
-      drafts.remove();
-      navigatingWithLock = true;
-      window.location.reload();
+    showConflictBanner(form, labels, {
+      ...s,
+      mine: autosave.currentRevision,
+      articleId,
+      lang,
+      useTheirs: () => {
+        drafts.remove();
+        navigatingWithLock = true;
+        window.location.reload();
+      },
+      keepMine: () => autosave.keepMine(),
     });
-    const mine = document.createElement('button');
-    mine.type = 'button';
-    mine.textContent = labels.conflictMine;
-    mine.addEventListener('click', () => {
-      mine.disabled = true;
-      void autosave.keepMine().finally(() => (mine.disabled = false));
-    });
-    box.replaceChildren(text, compare, theirs, mine);
-    if (!box.isConnected) form.before(box);
   }
 
   function showBanner(holder: string): void {
-    const serverWarning = document.getElementById('lock-warning');
-    banner ??= serverWarning ?? document.createElement('div');
-    banner.id = 'lock-warning';
-    banner.classList.add('form-error', 'editor-lock-banner');
-    banner.setAttribute('role', 'alert');
-    const text = document.createElement('p');
-    text.textContent = format(labels.lockBanner, { name: holder || labels.someone });
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'secondary';
-    button.textContent = labels.takeOver;
-    button.addEventListener('click', () => void takeOver(button));
-    banner.replaceChildren(text, button);
-    banner.hidden = false;
-    if (!banner.isConnected) form.before(banner);
+    banner = showLockBanner(form, labels, holder, (button) => void takeOver(button));
   }
 
   async function takeOver(button: HTMLButtonElement): Promise<void> {

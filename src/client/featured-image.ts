@@ -1,3 +1,4 @@
+import { actionButton, el } from './dom.js';
 import type { Labels } from './labels.js';
 import type { MediaPicker } from './media-picker.js';
 
@@ -8,9 +9,10 @@ import type { MediaPicker } from './media-picker.js';
  * from the library in the article's language. Fields are changed with input events so autosave sees them.
  */
 export function enhanceFeaturedImage(form: HTMLFormElement, picker: MediaPicker, labels: Labels): void {
-  const idInput = form.querySelector<HTMLInputElement>('input[name="featuredMediaId"]');
-  const fieldset = idInput?.closest('fieldset');
-  if (!idInput || !fieldset) return;
+  const idField = form.querySelector<HTMLInputElement>('input[name="featuredMediaId"]');
+  const fieldset = idField?.closest('fieldset');
+  if (!idField || !fieldset) return;
+  const idInput: HTMLInputElement = idField;
   const input = (name: string) => form.querySelector<HTMLInputElement>(`[name="${name}"]`);
   const set = (field: HTMLInputElement | null, value: string) => {
     if (!field || field.value === value) return;
@@ -18,22 +20,10 @@ export function enhanceFeaturedImage(form: HTMLFormElement, picker: MediaPicker,
     field.dispatchEvent(new Event('input', { bubbles: true }));
   };
 
-  const preview = document.createElement('img');
-  preview.className = 'featured-preview';
-  preview.alt = labels.featuredPreview;
-  preview.width = 160;
-  preview.hidden = true;
-  const choose = document.createElement('button');
-  choose.type = 'button';
-  choose.className = 'secondary featured-choose';
-  choose.textContent = labels.featuredChoose;
-  const remove = document.createElement('button');
-  remove.type = 'button';
-  remove.className = 'secondary featured-remove';
-  remove.textContent = labels.featuredRemove;
-  const row = document.createElement('div');
-  row.className = 'featured-actions';
-  row.append(preview, choose, remove);
+  const preview = el('img', { className: 'featured-preview', alt: labels.featuredPreview, width: 160, hidden: true });
+  const choose = actionButton(labels.featuredChoose, () => chooseImage(), 'secondary featured-choose');
+  const remove = actionButton(labels.featuredRemove, () => removeImage(), 'secondary featured-remove');
+  const row = el('div', { className: 'featured-actions' }, preview, choose, remove);
   fieldset.querySelector('legend')?.after(row);
 
   const show = (src: string) => {
@@ -51,7 +41,7 @@ export function enhanceFeaturedImage(form: HTMLFormElement, picker: MediaPicker,
       .catch(() => undefined);
   }
 
-  choose.addEventListener('click', () => {
+  function chooseImage(): void {
     if (idInput.readOnly) return;
     void picker.choose({ details: false }).then((picked) => {
       choose.focus();
@@ -63,12 +53,12 @@ export function enhanceFeaturedImage(form: HTMLFormElement, picker: MediaPicker,
       }
       show(picked.src);
     });
-  });
-  remove.addEventListener('click', () => {
+  }
+  function removeImage(): void {
     if (idInput.readOnly) return;
     for (const name of ['featuredMediaId', 'featuredAlt', 'featuredCaption', 'featuredCredit']) set(input(name), '');
     show('');
     choose.focus();
-  });
+  }
   idInput.addEventListener('change', () => show(''));
 }

@@ -1,4 +1,5 @@
 import type { PickerItem } from '../features/media/picker-item.js';
+import { actionButton, el } from './dom.js';
 import { format, type Labels } from './labels.js';
 
 /**
@@ -52,12 +53,6 @@ interface ListAnswer {
   total: number;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children);
-  return node;
-}
-
 function field(id: string, label: string, value: string, lang: string, help?: string): { wrap: HTMLElement; input: HTMLInputElement } {
   const input = el('input', { id, type: 'text', value, dir: lang === 'ar' ? 'rtl' : 'auto' });
   input.lang = lang;
@@ -81,9 +76,8 @@ export class MediaPicker {
     const { labels } = options;
     this.title = el('h2', { id: 'media-picker-title', className: 'media-picker__title' });
     this.body = el('div', { className: 'media-picker__body' });
-    const close = el('button', { type: 'button', className: 'media-picker__close secondary', textContent: '×' });
+    const close = actionButton('×', () => this.finish(null), 'media-picker__close secondary');
     close.setAttribute('aria-label', labels.pickerClose);
-    close.addEventListener('click', () => this.finish(null));
     this.dialog = el('dialog', { className: 'media-picker' }, el('div', { className: 'media-picker__head' }, this.title, close), this.body);
     this.dialog.setAttribute('aria-labelledby', this.title.id);
     this.dialog.lang = document.documentElement.lang || 'en';
@@ -146,8 +140,7 @@ export class MediaPicker {
       if (chosen) void upload(chosen);
     });
 
-    const cancel = el('button', { type: 'button', className: 'secondary', textContent: labels.pickerCancel });
-    cancel.addEventListener('click', () => this.finish(null));
+    const cancel = actionButton(labels.pickerCancel, () => this.finish(null), 'secondary');
     this.body.replaceChildren(searchForm, uploadWrap, status, grid, more, el('div', { className: 'media-picker__actions' }, cancel));
 
     const lang = this.options.articleLang();
@@ -239,13 +232,15 @@ export class MediaPicker {
     const credit = field('media-picker-credit', labels.pickerCredit, picked.credit, lang);
     const form = el('form', { className: 'media-picker__details stack' }, preview, alt.wrap, caption.wrap, credit.wrap);
     const insert = el('button', { type: 'submit', textContent: labels.pickerInsert });
-    const another = el('button', { type: 'button', className: 'secondary', textContent: labels.pickerAnother });
-    const cancel = el('button', { type: 'button', className: 'secondary', textContent: labels.pickerCancel });
-    another.addEventListener('click', () => {
-      this.showBrowse(details);
-      this.focusFirst();
-    });
-    cancel.addEventListener('click', () => this.finish(null));
+    const another = actionButton(
+      labels.pickerAnother,
+      () => {
+        this.showBrowse(details);
+        this.focusFirst();
+      },
+      'secondary',
+    );
+    const cancel = actionButton(labels.pickerCancel, () => this.finish(null), 'secondary');
     form.append(el('div', { className: 'media-picker__actions' }, insert, another, cancel));
     form.addEventListener('submit', (event) => {
       event.preventDefault();

@@ -23,3 +23,10 @@ export interface ArticleAudioState {
   /** Why it failed, as the job recorded it. */
   error: string | null;
 }
+
+/** A length as a player shows it: m:ss, or h:mm:ss from an hour (the page, the dashboard, the audio page). */
+export function audioClock(ms: number): string {
+  const s = Math.round(ms / 1000);
+  const ss = String(s % 60).padStart(2, '0');
+  return s >= 3600 ? `${Math.floor(s / 3600)}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}:${ss}` : `${Math.floor(s / 60)}:${ss}`;
+}

@@ -6,7 +6,7 @@ import { getSiteSettings } from '../site-settings/index.js';
 import { adminTranslator, renderAdmin } from '../staff/index.js';
 import type { ArticleStatus } from './article.js';
 import type { ArticleAdminDeps } from './articles.admin-routes.js';
-import type { ArticleAudioState, AudioLookup } from './audio-lookup.js';
+import { audioClock, type ArticleAudioState, type AudioLookup } from './audio-lookup.js';
 import type { Translator } from '../../platform/i18n/i18n.js';
 import { listNewsroomRows } from './newsroom.repo.js';
 import { NewsroomTable, type NewsroomRow } from './views/newsroom-list.js';
@@ -14,10 +14,7 @@ import { NewsroomTable, type NewsroomRow } from './views/newsroom-list.js';
 /** "Ready · 3:12", "Being made", "Failed: <reason>", "Switched off…", "Not made yet". */
 function audioCell(t: Translator, a: ArticleAudioState | undefined): { text: string; problem: boolean } {
   if (!a) return { text: t.t('admin.audio.state.short.none'), problem: false };
-  if (a.state === 'ready' && a.durationMs) {
-    const seconds = Math.round(a.durationMs / 1000);
-    return { text: `${t.t('admin.audio.state.ready')} · ${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`, problem: false };
-  }
+  if (a.state === 'ready' && a.durationMs) return { text: `${t.t('admin.audio.state.ready')} · ${audioClock(a.durationMs)}`, problem: false };
   if (a.state === 'failed') return { text: `${t.t('admin.audio.state.failed')}: ${(a.error ?? '').slice(0, 80)}`, problem: true };
   return { text: t.t(`admin.audio.state.${a.state}`), problem: false };
 }

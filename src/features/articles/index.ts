@@ -11,5 +11,5 @@ export { availableTransitions, canCorrect, canEdit, canTransition, TRANSITIONS, 
 export { articleAdminRoutes, type ArticleAdminDeps } from './articles.admin-routes.js';
 export { dashboardRoutes } from './dashboard.admin-routes.js';
 export { revisionAdminRoutes } from './revisions.admin-routes.js';
-export type { ArticleAudio, AudioLookup } from './audio-lookup.js';
+export { audioClock, type ArticleAudio, type AudioLookup } from './audio-lookup.js';
 export { relatedFacts, replaceRelatedArticles, storedRelatedIds, type RelatedFacts } from './related-store.js';

@@ -1,7 +1,7 @@
 import { pathParam, staffRoute, type AppContext, type RouteDef } from '../../http/access.js';
 import type { Assets } from '../../http/assets.js';
 import { AppError } from '../../platform/errors.js';
-import { findEditableArticle } from '../articles/index.js';
+import { audioClock, findEditableArticle } from '../articles/index.js';
 import { adminTranslator, renderAdmin } from '../staff/index.js';
 import { audioUrl } from './audio-lookup.js';
 import * as repo from './audio.repo.js';
@@ -9,11 +9,6 @@ import { audioQueued, requestAudio, type AudioDeps } from './audio.service.js';
 import { NARRATION_MAX_BYTES, saveNarration, setAudioOff } from './narration.js';
 
 const ERRORS = { noFile: 'admin.audio.noFile', notAudio: 'admin.audio.notAudio', tooLarge: 'admin.audio.tooLarge' } as const;
-
-function minutes(ms: number): string {
-  const s = Math.round(ms / 1000);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
 
 /**
  * /admin/articles/:id/audio: the article's audio state (being made, ready, failed and why, off), a
@@ -57,7 +52,7 @@ export function audioAdminRoutes(deps: AudioDeps & { assets: Assets }): RouteDef
               {row?.duration_ms ? (
                 <>
                   <dt>{t.t('admin.audio.duration')}</dt>
-                  <dd dir="ltr">{minutes(row.duration_ms)}</dd>
+                  <dd dir="ltr">{audioClock(row.duration_ms)}</dd>
                 </>
               ) : null}
               {row?.state === 'failed' && row.error ? (

@@ -1,10 +1,5 @@
 import type { Translator } from '../../../platform/i18n/i18n.js';
-import type { ArticleAudio } from '../audio-lookup.js';
-
-function clock(ms: number): string {
-  const s = Math.round(ms / 1000);
-  return s >= 3600 ? `${Math.floor(s / 3600)}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}` : `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
+import { audioClock, type ArticleAudio } from '../audio-lookup.js';
 
 /**
  * Where the article's "Listen" player goes. Without audio it renders nothing at all: no empty
@@ -40,7 +35,7 @@ export function AudioSlot(props: { audio: ArticleAudio | null; t: Translator; ar
         <span class="listen__duration">
           <span class="visually-hidden">{t.t('audio.duration')} </span>
           <time datetime={`PT${Math.round(audio.durationMs / 1000)}S`} dir="ltr">
-            {clock(audio.durationMs)}
+            {audioClock(audio.durationMs)}
           </time>
         </span>
       </button>

@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { chunkSsml, chunksOf } from './espeak-wasm.worker.mjs';
+import { chunkSsml, chunksOf } from './speech-chunks.mjs';
 import { SpeechError, type SpeechProvider, type SpeechResult, type SpeechText } from './speech-provider.js';
 
 /** espeak-ng writes 16-bit mono PCM at 22,050 Hz behind a 44-byte WAV header. */

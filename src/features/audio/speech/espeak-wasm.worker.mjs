@@ -7,6 +7,7 @@ import { closeSync, openSync, readFileSync, readlinkSync, writeSync } from 'node
 import os from 'node:os';
 import { createRequire } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
+import { chunkSsml, chunksOf } from './speech-chunks.mjs';
 
 /** espeak-ng's WAV output: 16-bit mono PCM at 22,050 Hz behind a 44-byte header. */
 const WAV_HEADER_BYTES = 44;
@@ -16,34 +17,6 @@ const KBPS = 48;
 /** lamejs encodes whole MPEG frames of 1,152 samples. */
 const FRAME = 1152;
 const VOICES = { en: 'en-gb', ar: 'ar' };
-/** The module's memory is fixed at 32 MB: a chunk of ~1,500 characters is about 100 s, 4.4 MB of samples. */
-const CHUNK_CHARS = 1500;
-
-const escapeSsml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/** One chunk as SSML for espeak-ng's -m: the text escaped, a pause after each paragraph as a reader makes. */
-export function chunkSsml(chunk) {
-  return `<speak>${chunk.map(escapeSsml).join('<break time="400ms"/>')}<break time="400ms"/></speak>`;
-}
-
-/** Segments grouped into chunks of at most CHUNK_CHARS (a longer segment is a chunk of its own). */
-export function chunksOf(segments) {
-  const chunks = [];
-  let current = [];
-  let size = 0;
-  for (const segment of segments) {
-    if (current.length && size + segment.length > CHUNK_CHARS) {
-      chunks.push(current);
-      current = [];
-      size = 0;
-    }
-    current.push(segment);
-    size += segment.length;
-  }
-  if (current.length) chunks.push(current);
-  return chunks;
-}
-
 /**
  * On Linux this thread alone drops to the lowest priority (setpriority on a thread id affects that thread),
  * so the web server's main thread in the same process is scheduled first. Elsewhere nothing changes.

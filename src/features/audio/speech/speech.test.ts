@@ -10,11 +10,11 @@ import { documentFromBlocks } from '../../../editor/index.js';
 import { articleSpeechText, speakable, wordCount } from './index.js';
 import { createEspeakProcessProvider } from './espeak-process.provider.js';
 import { createEspeakWasmProvider } from './espeak-wasm.provider.js';
-import { chunksOf } from './espeak-wasm.worker.mjs';
+import { chunksOf } from './speech-chunks.mjs';
 import { createSpeechProvider } from './create-speech-provider.js';
 import { createLogger } from '../../../platform/log.js';
 import { createHttpProvider } from './http.provider.js';
-import { SpeechError, type SpeechText } from './speech-provider.js';
+import { SpeechError, type SpeechProvider, type SpeechText } from './speech-provider.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'arabpress-speech-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -53,6 +53,19 @@ async function expectSpeech(file: string, text: SpeechText): Promise<number> {
   return seconds;
 }
 
+/** A short English and Arabic text (with an "&" for the SSML), spoken: a plausible length, as reported. */
+async function speaksBothLanguages(provider: SpeechProvider, name: string): Promise<void> {
+  const en: SpeechText = { language: 'en', segments: ['Ministers met in Riyadh on Sunday to discuss a new railway line.', 'It would link the Gulf to the Red Sea coast & the ports.'] };
+  const ar: SpeechText = { language: 'ar', segments: ['اجتمع وزراء في الرياض يوم الأحد لبحث خط سكة حديد جديد.', 'وسيربط الخط الخليج بساحل البحر الأحمر.'] };
+  for (const text of [en, ar]) {
+    const file = out(`${name}-${text.language}.mp3`);
+    const result = await provider.synthesize(text, file);
+    const seconds = await expectSpeech(file, text);
+    expect(Math.abs(result.durationMs / 1000 - seconds)).toBeLessThan(0.1);
+    expect(result.bytes).toBe(readFileSync(file).length);
+  }
+}
+
 describe('choosing the provider', () => {
   it('uses the installed programs by default, the HTTP service when asked, nothing when off', () => {
     const log = createLogger({ level: 'silent', format: 'json' });
@@ -79,16 +92,7 @@ describe('choosing the provider', () => {
 
 describe('the WebAssembly voice', () => {
   const provider = createEspeakWasmProvider();
-  it('speaks English and Arabic into mono MP3 of a plausible length, with no program', async () => {
-    const en: SpeechText = { language: 'en', segments: ['Ministers met in Riyadh on Sunday to discuss a new railway line.', 'It would link the Gulf to the Red Sea coast & the ports.'] };
-    const ar: SpeechText = { language: 'ar', segments: ['اجتمع وزراء في الرياض يوم الأحد لبحث خط سكة حديد جديد.', 'وسيربط الخط الخليج بساحل البحر الأحمر.'] };
-    for (const [name, text] of [['wasm-en.mp3', en], ['wasm-ar.mp3', ar]] as const) {
-      const result = await provider.synthesize(text, out(name));
-      const seconds = await expectSpeech(out(name), text);
-      expect(Math.abs(result.durationMs / 1000 - seconds)).toBeLessThan(0.1);
-      expect(result.bytes).toBe(readFileSync(out(name)).length);
-    }
-  }, 60_000);
+  it('speaks English and Arabic into mono MP3 of a plausible length, with no program', () => speaksBothLanguages(provider, 'wasm'), 60_000);
 
   it('speaks a long article in chunks, each encoded and appended as it is made', async () => {
     // Chunks of at most 1,500 characters (the module's 32 MB memory holds about 100 s of samples).
@@ -116,16 +120,7 @@ describe('the WebAssembly voice', () => {
 
 describe('espeak-ng and ffmpeg', () => {
   const provider = createEspeakProcessProvider();
-  it('speaks English and Arabic into mono MP3 of a plausible length', async () => {
-    const en: SpeechText = { language: 'en', segments: ['Ministers met in Riyadh on Sunday to discuss a new railway line.', 'It would link the Gulf to the Red Sea coast.'] };
-    const ar: SpeechText = { language: 'ar', segments: ['اجتمع وزراء في الرياض يوم الأحد لبحث خط سكة حديد جديد.', 'وسيربط الخط الخليج بساحل البحر الأحمر.'] };
-    for (const [name, text] of [['en.mp3', en], ['ar.mp3', ar]] as const) {
-      const result = await provider.synthesize(text, out(name));
-      const seconds = await expectSpeech(out(name), text);
-      expect(Math.abs(result.durationMs / 1000 - seconds)).toBeLessThan(0.1);
-      expect(result.bytes).toBe(readFileSync(out(name)).length);
-    }
-  }, 60_000);
+  it('speaks English and Arabic into mono MP3 of a plausible length', () => speaksBothLanguages(provider, 'programs'), 60_000);
 
   const sentences = fixturePath('arabic', 'ud-arabic-pud-sentences.tsv');
   it.skipIf(!sentences)('speaks a 3,000-word Arabic article in segments without holding it in memory', async () => {

@@ -1,3 +1,3 @@
-/** Types of espeak-wasm.worker.mjs (plain JavaScript so it runs unbuilt in a worker thread). */
+/** Types of speech-chunks.mjs (plain JavaScript so the worker thread can load it unbuilt). */
 export declare function chunksOf(segments: readonly string[]): string[][];
 export declare function chunkSsml(chunk: readonly string[]): string;
