@@ -38,6 +38,7 @@ const envSchema = z.object({
   RUN_JOBS: bool.default(true),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL').optional(),
   MAIL_FROM: z.string().min(3).default('Arab Press <newsroom@localhost>'),
+  SEARCH_POOL_SIZE: int(1, 100_000).default(1000),
   AUDIO_PROVIDER: z.enum(['auto', 'espeak', 'wasm', 'http', 'off']).default('auto'),
   AUDIO_HTTP_URL: z.url({ protocol: /^https?$/ }).optional(),
   AUDIO_HTTP_VOICE_EN: z.string().min(1).optional(),
@@ -59,6 +60,8 @@ export type Config = Readonly<{
   /** Whether `web` also runs background jobs (true on one machine; false beside a separate worker). */
   runJobs: boolean;
   mail: { smtpUrl: string | undefined; from: string; outboxDir: string };
+  /** Search ranks at most this many of a query's newest matches (search-match.ts). */
+  search: { poolSize: number };
   /** Article audio: which speech provider makes it ('off': none), and where the files live. */
   audio: { provider: 'auto' | 'espeak' | 'wasm' | 'http' | 'off'; httpUrl: string | undefined; httpVoices: { en?: string; ar?: string }; dir: string };
 }>;
@@ -96,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     trustProxy: e.TRUST_PROXY,
     runJobs: e.RUN_JOBS,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, outboxDir: path.join(dataDir, 'outbox') },
+    search: { poolSize: e.SEARCH_POOL_SIZE },
     audio: {
       provider: e.AUDIO_PROVIDER,
       httpUrl: e.AUDIO_HTTP_URL,

@@ -13,6 +13,7 @@ export interface ArticleSearchSource {
   id: string;
   status: ArticleStatus;
   language: Language;
+  sectionId: string;
   headline: string;
   standfirst: string;
   bodyText: string;
@@ -38,6 +39,7 @@ export async function articleSearchSource(db: Db, id: string): Promise<ArticleSe
     id,
     status: row.status,
     language: row.language,
+    sectionId: row.section_id,
     headline: row.headline,
     standfirst: row.standfirst,
     bodyText: row.body_text,

@@ -7,43 +7,41 @@ import { enqueueJob } from '../../platform/jobs/queue.js';
 import { defineJob } from '../../platform/jobs/runner.js';
 import type { Logger } from '../../platform/log.js';
 import { articleSearchSource, publishedArticleIds, storedRelatedIds as storedRelated, type ArticleIndexer, type ArticleSearchSource } from '../articles/index.js';
-import { analyzeText, indexableText } from './analysis/index.js';
+import * as postgresStore from './index-store.postgres.js';
+import * as sqliteStore from './index-store.sqlite.js';
 import { updateRelatedArticles } from './related.js';
-import { toTsvectorLiteral } from './tsvector.js';
+import { adjustTermCounts, replaceTermCounts } from './term-stats.js';
 
 /**
- * Bump when the analyzer's output changes (a rule, a protected name): the index is then rebuilt on the
- * next start, because documents indexed by the old rules would not match queries analyzed by the new.
+ * Bump when the analyzer's output or the index's layout changes (a rule, a protected name, a column):
+ * the index is then rebuilt on the next start, because documents indexed by the old rules would not
+ * match queries analyzed by the new.
  */
-export const ANALYZER_VERSION = 1;
+export const ANALYZER_VERSION = 2;
 
-async function removeFromIndex(trx: Db, id: string): Promise<void> {
-  await sql`DELETE FROM article_search WHERE article_id = ${id}`.execute(trx);
-}
+const storeOf = (db: Db) => (dialectOf(db) === 'postgres' ? postgresStore : sqliteStore);
 
-async function writeToIndex(trx: Db, a: ArticleSearchSource): Promise<void> {
-  await removeFromIndex(trx, a.id);
-  if (dialectOf(trx) === 'postgres') {
-    const document = toTsvectorLiteral([
-      { words: analyzeText(a.headline), weight: 'A' },
-      { words: analyzeText(a.standfirst), weight: 'B' },
-      { words: analyzeText(a.meta), weight: 'C' },
-      { words: analyzeText(a.bodyText), weight: 'D' },
-    ]);
-    await sql`INSERT INTO article_search (article_id, document) VALUES (${a.id}, ${document}::tsvector)`.execute(trx);
-    return;
-  }
-  const [headline, standfirst, body, meta] = [a.headline, a.standfirst, a.bodyText, a.meta].map(indexableText) as [ReturnType<typeof indexableText>, ReturnType<typeof indexableText>, ReturnType<typeof indexableText>, ReturnType<typeof indexableText>];
-  await sql`INSERT INTO article_search (article_id, headline_exact, headline_stems, standfirst_exact, standfirst_stems, body_exact, body_stems, meta_exact, meta_stems)
-    VALUES (${a.id}, ${headline.exact}, ${headline.stems}, ${standfirst.exact}, ${standfirst.stems}, ${body.exact}, ${body.stems}, ${meta.exact}, ${meta.stems})`.execute(trx);
-}
-
-/** Indexed while published, absent otherwise. */
-async function indexOnly(trx: Db, id: string): Promise<ArticleSearchSource | undefined> {
+/**
+ * Indexed while published, absent otherwise; the related-articles term counts follow (only the terms
+ * that came or went are touched). `rebuild` collects the terms instead, counted once at the end.
+ */
+async function indexOnly(trx: Db, id: string, now: Date, rebuild?: RebuildCounts): Promise<ArticleSearchSource | undefined> {
+  const store = storeOf(trx);
   const source = await articleSearchSource(trx, id);
-  if (source?.status === 'published') await writeToIndex(trx, source);
-  else await removeFromIndex(trx, id);
+  const before = await store.removeRow(trx, id);
+  const after = source?.status === 'published' ? await store.writeRow(trx, source, now) : new Set<string>();
+  if (rebuild) {
+    for (const t of after) rebuild.terms.set(t, (rebuild.terms.get(t) ?? 0) + 1);
+    if (after.size) rebuild.documents++;
+  } else {
+    await adjustTermCounts(trx, before, after);
+  }
   return source;
+}
+
+interface RebuildCounts {
+  terms: Map<string, number>;
+  documents: number;
 }
 
 export const UPDATE_RELATED_ARTICLES = 'update-related-articles';
@@ -54,7 +52,7 @@ export const UPDATE_RELATED_ARTICLES = 'update-related-articles';
  * story shows the newer one most like it without making the publish itself wait for them.
  */
 export async function reindexArticle(trx: Db, id: string, now: Date): Promise<string[]> {
-  const source = await indexOnly(trx, id);
+  const source = await indexOnly(trx, id, now);
   if (!source) return [];
   const related = await updateRelatedArticles(trx, source);
   if (related.length) await enqueueJob(trx, { name: UPDATE_RELATED_ARTICLES, payload: { articleIds: related } }, now);
@@ -118,24 +116,25 @@ export async function prepareSearchIndex(db: Db, now: Date): Promise<'current' |
  */
 export async function rebuildSearchIndex(db: Db, log: Logger, now: Date, options: { related?: boolean } = {}): Promise<void> {
   const started = Date.now();
-  await sql`DELETE FROM article_search`.execute(db);
-  let count = 0;
+  await storeOf(db).clearRows(db);
+  const counts: RebuildCounts = { terms: new Map(), documents: 0 };
   for (const pass of options.related === false ? (['index'] as const) : (['index', 'related'] as const)) {
     for (let after: string | null = null; ; ) {
       const ids = await publishedArticleIds(db, after, 200);
       if (!ids.length) break;
       await db.transaction().execute(async (trx) => {
         for (const id of ids) {
-          if (pass === 'index') await indexOnly(trx, id);
+          if (pass === 'index') await indexOnly(trx, id, now, counts);
           else await updateRelatedArticles(trx, (await articleSearchSource(trx, id))!);
         }
       });
-      if (pass === 'index') count += ids.length;
       after = ids.at(-1)!;
     }
+    // Related lists weigh terms by these counts, so they are complete before that pass.
+    if (pass === 'index') await replaceTermCounts(db, counts.terms, counts.documents);
   }
   await markBuilt(db, now);
-  log.info({ articles: count, ms: Date.now() - started, analyzerVersion: ANALYZER_VERSION }, 'search index built');
+  log.info({ articles: counts.documents, ms: Date.now() - started, analyzerVersion: ANALYZER_VERSION }, 'search index built');
 }
 
 export const rebuildSearchIndexJob = (deps: { db: Db; log: Logger; clock: { now(): Date } }) =>

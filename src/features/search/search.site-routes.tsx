@@ -8,14 +8,14 @@ import { SearchHitView } from './views/search-hit.js';
 
 export const RESULTS_PER_PAGE = 10;
 
-function filterFrom(params: SearchParams, ctx: PageContext): SearchFilter {
+function filterFrom(params: SearchParams, ctx: PageContext, now: Date): SearchFilter {
   const languages: Language[] = params.language === 'all' ? ['en', 'ar'] : [params.language ?? ctx.lang];
   const section = ctx.sections.find((s) => s.slug === params.section);
   // Dates are days in the site's time zone, as the reader sees them on the site.
   let from = params.from ? zonedLocalToUtc(`${params.from}T00:00:00`, ctx.settings.timeZone) : undefined;
   let to = params.to ? zonedLocalToUtc(`${params.to}T23:59:59`, ctx.settings.timeZone) : undefined;
   if (from && to && from > to) [from, to] = [zonedLocalToUtc(`${params.to}T00:00:00`, ctx.settings.timeZone), zonedLocalToUtc(`${params.from}T23:59:59`, ctx.settings.timeZone)];
-  return { languages, sectionId: section?.id, from, to, sort: params.sort };
+  return { languages, sectionId: section?.id, from, to, sort: params.sort, now };
 }
 
 /** The same search with another page number, for the pagination links. */
@@ -37,6 +37,7 @@ function summaryText(ctx: PageContext, q: string, outcome: SearchOutcome | undef
   const { t } = ctx;
   if (!outcome) return t.t('search.prompt');
   if ('problem' in outcome) return t.t(PROBLEM_MESSAGES[outcome.problem]);
+  if (outcome.capped) return t.t('search.resultsForMany', { q, count: outcome.total });
   return outcome.total ? t.t('search.resultsFor', { q, count: outcome.total }) : t.t('search.noResults', { q });
 }
 
@@ -46,7 +47,7 @@ export function searchSiteRoutes(deps: SiteDeps): RouteDef[] {
     const { t } = ctx;
     const params = searchParamsSchema.parse(c.req.query());
     const q = params.q.trim();
-    const outcome = q ? await searchArticles(deps.db, q, filterFrom(params, ctx), { number: params.page, size: RESULTS_PER_PAGE }, ctx.lang) : undefined;
+    const outcome = q ? await searchArticles(deps.db, q, filterFrom(params, ctx, deps.clock.now()), { number: params.page, size: RESULTS_PER_PAGE, poolSize: deps.config.search.poolSize }, ctx.lang) : undefined;
     const hits = outcome && 'hits' in outcome ? outcome.hits : [];
     const pageCount = outcome && 'total' in outcome ? Math.ceil(outcome.total / RESULTS_PER_PAGE) : 0;
     const language = params.language ?? ctx.lang;

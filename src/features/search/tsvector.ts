@@ -17,7 +17,8 @@ const MAX_POSITION = 16383;
 const MAX_POSITIONS_PER_LEXEME = 256;
 const FIELD_GAP = 8;
 
-export function toTsvectorLiteral(fields: { words: AnalyzedWord[]; weight: Weight }[]): string {
+/** Each lexeme with its positions and weights ("12A"), in the order first seen. */
+export function tsvectorEntries(fields: { words: AnalyzedWord[]; weight: Weight }[]): Map<string, string[]> {
   const positions = new Map<string, string[]>();
   const add = (lexeme: string, entry: string) => {
     const list = positions.get(lexeme) ?? [];
@@ -35,6 +36,18 @@ export function toTsvectorLiteral(fields: { words: AnalyzedWord[]; weight: Weigh
     }
     position += FIELD_GAP;
   }
-  // Terms are letters and digits only (the analyzer guarantees it), so quoting needs no escaping.
-  return [...positions].map(([lexeme, list]) => `'${lexeme}':${list.join(',')}`).join(' ');
+  return positions;
+}
+
+/**
+ * The literal for entries; `markers` are extra lexemes without positions (the time buckets, which
+ * only the GIN index reads). Terms are letters and digits only (the analyzer guarantees it) and
+ * markers start with "_", so quoting needs no escaping.
+ */
+export function formatTsvector(entries: Map<string, string[]>, markers: readonly string[] = []): string {
+  return [...[...entries].map(([lexeme, list]) => `'${lexeme}':${list.join(',')}`), ...markers.map((m) => `'${m}'`)].join(' ');
+}
+
+export function toTsvectorLiteral(fields: { words: AnalyzedWord[]; weight: Weight }[]): string {
+  return formatTsvector(tsvectorEntries(fields));
 }

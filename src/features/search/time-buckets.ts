@@ -1,0 +1,59 @@
+/**
+ * PostgreSQL's way to the newest matches: each document carries two marker lexemes, the week and the
+ * month it was published in, and a query asks the GIN index for "the words AND one of these weeks or
+ * months". The index then hands over only recent matches, instead of every match of a common word for
+ * the heap to sort by date. Weeks count from the Unix epoch, months are UTC calendar months; markers
+ * start with "_", which no analyzed word does.
+ */
+const WEEK_MS = 7 * 86_400_000;
+
+const weekOf = (at: Date): number => Math.floor(at.getTime() / WEEK_MS);
+const monthOf = (at: Date): number => at.getUTCFullYear() * 12 + at.getUTCMonth();
+const weekMarker = (week: number): string => `_w${week}`;
+const monthMarker = (month: number): string => `_m${Math.floor(month / 12)}${String((month % 12) + 1).padStart(2, '0')}`;
+
+export function timeMarkers(at: Date): string[] {
+  return [weekMarker(weekOf(at)), monthMarker(monthOf(at))];
+}
+
+export interface TimeWindow {
+  /** Marker lexemes, any of which a document in the window carries. */
+  markers: string[];
+  /** Every document published from this instant up to the anchor is in the window. */
+  since: Date;
+}
+
+function monthStart(month: number): Date {
+  return new Date(Date.UTC(Math.floor(month / 12), month % 12, 1));
+}
+
+/**
+ * Windows reaching further back from `anchor`, narrowest first: this week and the last, this month and
+ * the last, the last twelve months. A search tries them in turn until one holds enough matches; after
+ * the last comes the whole archive (no window).
+ */
+export function windowsBefore(anchor: Date): TimeWindow[] {
+  const week = weekOf(anchor);
+  const month = monthOf(anchor);
+  const months = (n: number) => Array.from({ length: n }, (_, i) => monthMarker(month - i));
+  return [
+    { markers: [weekMarker(week), weekMarker(week - 1)], since: new Date((week - 1) * WEEK_MS) },
+    { markers: months(2), since: monthStart(month - 1) },
+    { markers: months(12), since: monthStart(month - 11) },
+  ];
+}
+
+/**
+ * Windows around `anchor` (related articles look both ways in time), narrowest first: the weeks
+ * before, of and after it; the months likewise; a year either side.
+ */
+export function windowsAround(anchor: Date): { markers: string[] }[] {
+  const week = weekOf(anchor);
+  const month = monthOf(anchor);
+  const span = <T>(n: number, f: (i: number) => T) => Array.from({ length: 2 * n + 1 }, (_, i) => f(i - n));
+  return [
+    { markers: span(1, (i) => weekMarker(week + i)) },
+    { markers: span(1, (i) => monthMarker(month + i)) },
+    { markers: span(12, (i) => monthMarker(month + i)) },
+  ];
+}
