@@ -1,3 +1,4 @@
+import { webSubIndexer } from './features/feeds/index.js';
 import path from 'node:path';
 import type { Config } from './config.js';
 import type { DB, Db } from './db-schema.js';
@@ -61,7 +62,7 @@ export async function createDeps(config: Config, log: Logger, overrides: { clock
     mediaDir: path.join(config.dataDir, 'media'),
     mailer: createMailer(config.mail, log),
     scheduler: createJobScheduler(clock),
-    indexer: allOf(searchIndexer(clock), audioIndexer(clock, config.audio.provider !== 'off')),
+    indexer: allOf(searchIndexer(clock), audioIndexer(clock, config.audio.provider !== 'off'), webSubIndexer(clock)),
     audio: audioLookup,
     speech: createSpeechProvider(config.audio, log),
     audioDir: config.audio.dir,

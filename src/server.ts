@@ -9,6 +9,7 @@ import { mediaAdminRoutes, mediaRoutes, MEDIA_MAX_UPLOAD_BYTES } from './feature
 import { bodyLimit } from 'hono/body-limit';
 import { newsletterSiteRoutes } from './features/newsletters/index.js';
 import { instantSearchRoutes, searchSiteRoutes } from './features/search/index.js';
+import { feedRoutes } from './features/feeds/index.js';
 import { EMBED_FRAME_ORIGINS } from './editor/index.js';
 import { AUDIO_UPLOAD_LIMIT, audioAdminRoutes, audioSiteRoutes, podcastRoutes } from './features/audio/index.js';
 import { healthRoutes, renderError, settingsAdminRoutes } from './features/site/index.js';
@@ -84,6 +85,7 @@ export function allRoutes(deps: Deps): RouteDef[] {
     ...mediaRoutes(deps.mediaDir),
     ...audioSiteRoutes(deps),
     ...podcastRoutes(deps),
+    ...feedRoutes(deps),
     ...homeSiteRoutes(deps),
     ...newsletterSiteRoutes(deps),
     ...instantSearchRoutes(deps),

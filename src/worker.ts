@@ -1,6 +1,7 @@
 import type { Deps } from './deps.js';
 import { publishScheduledArticleJob, PUBLISH_SCHEDULED_ARTICLE } from './features/articles/index.js';
 import { makeArticleAudioJob, MAKE_ARTICLE_AUDIO } from './features/audio/index.js';
+import { pingWebSubHubJob, PING_WEBSUB_HUB } from './features/feeds/index.js';
 import { makeVariantsJob, MEDIA_VARIANTS } from './features/media/index.js';
 import { rebuildSearchIndexJob, REBUILD_SEARCH_INDEX, updateRelatedArticlesJob, UPDATE_RELATED_ARTICLES } from './features/search/index.js';
 import { createJobRunner, type JobRunner } from './platform/jobs/runner.js';
@@ -21,6 +22,7 @@ export function createWorker(deps: Deps): JobRunner {
       [UPDATE_RELATED_ARTICLES]: updateRelatedArticlesJob(deps),
       [MEDIA_VARIANTS]: makeVariantsJob(deps),
       [MAKE_ARTICLE_AUDIO]: makeArticleAudioJob(deps),
+      [PING_WEBSUB_HUB]: pingWebSubHubJob(deps),
     },
   });
 }

@@ -44,6 +44,8 @@ export interface ArticleImage {
   url: string;
   width: number;
   height: number;
+  /** The master file's size (feeds give it with the enclosure). */
+  bytes: number;
   alt: string;
   caption: string;
   credit: string;

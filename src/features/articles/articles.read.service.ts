@@ -6,6 +6,7 @@ import { withResponsiveBodyImages } from './body-images.js';
 import { articlePath, type ArticlePage, type ArticleSummary } from './article.js';
 import * as repo from './articles.repo.js';
 import { storedRelatedIds } from './related-store.js';
+import { sitePaths } from '../site/index.js';
 import type { ListFilter, SummaryRow } from './articles.repo.js';
 
 /** The read side used by public pages: published articles only, shaped for views. */
@@ -26,6 +27,7 @@ export function toSummary(r: SummaryRow, lang: Language): ArticleSummary {
             url: mediaUrl(r.media_file),
             width: r.media_width,
             height: r.media_height,
+            bytes: r.media_bytes ?? 0,
             alt: r.featured_alt,
             caption: r.featured_caption,
             credit: r.featured_credit,
@@ -43,6 +45,33 @@ export async function listLatestArticles(db: Db, filter: ListFilter, limit: numb
 export async function listArticles(db: Db, filter: ListFilter, page: number, perPage: number): Promise<{ items: ArticleSummary[]; total: number }> {
   const [rows, total] = await Promise.all([repo.listPublishedSummaryRows(db, filter, perPage, (page - 1) * perPage), repo.countPublished(db, filter)]);
   return { items: rows.map((r) => toSummary(r, filter.language)), total };
+}
+
+/**
+ * The newest published stories of a listing as their pages show them (body, bylines, tags), for
+ * feeds: whole articles, without related lists.
+ */
+export async function listLatestArticlePages(db: Db, filter: ListFilter, limit: number): Promise<ArticlePage[]> {
+  const ids = (await repo.listPublishedSummaryRows(db, filter, limit, 0)).map((r) => r.id);
+  const rows = await Promise.all(ids.map((id) => repo.findPageRowById(db, id)));
+  return Promise.all(rows.flatMap((row) => (row ? [buildArticlePage(db, row, filter.language, 0)] : [])));
+}
+
+/**
+ * The listing pages an article appears on while published: its language's home, its section, its
+ * tags and its writers' pages (whatever its status now, so an unpublished story's old listings are
+ * named too). Feeds follow listings, so these are the feeds to announce a change on.
+ */
+export async function articleListingPaths(db: Db, id: string): Promise<string[]> {
+  const row = await repo.findArticleRowById(db, id);
+  if (!row) return [];
+  const [section, tags, bylines] = await Promise.all([
+    db.selectFrom('sections').select('slug').where('id', '=', row.section_id).executeTakeFirst(),
+    repo.findTagRowsForArticle(db, id),
+    repo.findBylineRowsForArticle(db, id),
+  ]);
+  const p = sitePaths(row.language);
+  return [p.home, ...(section ? [p.section(section.slug)] : []), ...tags.map((t) => p.tag(t.slug)), ...bylines.flatMap((b) => (b.person_slug ? [p.author(b.person_slug)] : []))];
 }
 
 export type ArticleLookup = { kind: 'found'; article: ArticlePage } | { kind: 'redirect'; path: string } | { kind: 'missing' };
@@ -107,6 +136,7 @@ async function buildArticlePage(db: Db, row: repo.PageRow, lang: Language, relat
  * section, when it is short or absent (a draft's preview). Never a translation.
  */
 async function findRelated(db: Db, lang: Language, id: string, groupId: string, sectionId: string, tagIds: string[], count: number): Promise<ArticleSummary[]> {
+  if (count === 0) return [];
   const storedIds = await storedRelatedIds(db, id);
   // Stored ones that are no longer published drop out here (summary rows are published only).
   const rows = new Map((await repo.findSummaryRowsByIds(db, storedIds)).map((r) => [r.id, r]));

@@ -38,6 +38,7 @@ function summaryQuery(db: Db) {
       'm.id as media_id',
       'm.content_type as media_content_type',
       'm.variants as media_variants',
+      'm.byte_size as media_bytes',
     ]);
 }
 

@@ -1,7 +1,8 @@
 export { articleCacheTags, articlePath, slugify, ARTICLE_STATUSES, type ArticlePage, type ArticleStatus, type ArticleSummary } from './article.js';
+export type { ListFilter } from './articles.repo.js';
 export { addCorrection, articleInputSchema, createArticle, publishArticle, unpublishArticle, updateArticle, type ArticleDeps, type ArticleIndexer, type ArticleInput } from './articles.service.js';
 export { articleSearchSource, publishedArticleIds, summariesForSearch, type ArticleSearchSource } from './search-source.js';
-export { findArticleForPage, hasAnyArticle, listArticles, listLatestArticles } from './articles.read.service.js';
+export { articleListingPaths, findArticleForPage, hasAnyArticle, listArticles, listLatestArticlePages, listLatestArticles } from './articles.read.service.js';
 export { archiveSiteRoutes, articleSiteRoutes } from './articles.site-routes.js';
 export { listingSiteRoutes } from './listing.site-routes.js';
 export { StoryCard } from './views/story-card.js';

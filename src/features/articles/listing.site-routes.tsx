@@ -2,7 +2,7 @@ import { pathParam, type RouteDef } from '../../http/access.js';
 import { AppError } from '../../platform/errors.js';
 import { findPersonBySlug } from '../people/index.js';
 import { findSectionBySlug } from '../sections/index.js';
-import { sitePages, type PageContext, type SiteDeps } from '../site/index.js';
+import { feedLinks, sitePages, type PageContext, type SiteDeps } from '../site/index.js';
 import { findTagBySlug } from '../tags/index.js';
 import type { ListFilter } from './articles.repo.js';
 import { listArticles } from './articles.read.service.js';
@@ -29,7 +29,7 @@ export function listingSiteRoutes(deps: SiteDeps): RouteDef[] {
       const l = await listing(deps, ctx, { tagId: tag.id }, base);
       const title = ctx.t.t('tag.title', { tag: tag.name[ctx.lang] });
       return {
-        head: { title: `${title} | ${ctx.settings.name[ctx.lang]}`, canonical: l.canonical },
+        head: { title: `${title} | ${ctx.settings.name[ctx.lang]}`, canonical: l.canonical, feeds: feedLinks(base, `${ctx.settings.name[ctx.lang]}: ${title}`) },
         body: <StoryListPage ctx={ctx} title={title} stories={l.items} basePath={base} pageCount={l.pageCount} />,
         tags: [`tag:${tag.id}:${ctx.lang}`, ...l.storyTags],
         translationPath: (ctx.lang === 'ar' ? '' : '/ar') + `/tag/${encodeURIComponent(tag.slug)}`,
@@ -43,7 +43,7 @@ export function listingSiteRoutes(deps: SiteDeps): RouteDef[] {
       const name = person.name[ctx.lang];
       const bio = person.bio[ctx.lang];
       return {
-        head: { title: `${name} | ${ctx.settings.name[ctx.lang]}`, description: bio || undefined, canonical: l.canonical },
+        head: { title: `${name} | ${ctx.settings.name[ctx.lang]}`, description: bio || undefined, canonical: l.canonical, feeds: feedLinks(base, `${ctx.settings.name[ctx.lang]}: ${name}`) },
         body: (
           <StoryListPage
             ctx={ctx}
@@ -64,7 +64,7 @@ export function listingSiteRoutes(deps: SiteDeps): RouteDef[] {
       const base = ctx.paths.section(section.slug);
       const l = await listing(deps, ctx, { sectionId: section.id }, base);
       return {
-        head: { title: `${section.name[ctx.lang]} | ${ctx.settings.name[ctx.lang]}`, canonical: l.canonical },
+        head: { title: `${section.name[ctx.lang]} | ${ctx.settings.name[ctx.lang]}`, canonical: l.canonical, feeds: feedLinks(base, `${ctx.settings.name[ctx.lang]}: ${section.name[ctx.lang]}`) },
         body: <StoryListPage ctx={ctx} title={section.name[ctx.lang]} stories={l.items} basePath={base} pageCount={l.pageCount} />,
         tags: [`section:${section.id}:${ctx.lang}`, ...l.storyTags],
         translationPath: (ctx.lang === 'ar' ? '' : '/ar') + `/${section.slug}/`,

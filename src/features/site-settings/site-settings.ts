@@ -14,6 +14,10 @@ export const siteSettingsSchema = z.object({
   showHijriDate: z.boolean(),
   /** Set by an owner: every staff member must turn on two-step verification to use the newsroom. */
   requireTwoFactor: z.boolean(),
+  /** What the RSS, Atom and JSON feeds carry: whole articles, or the standfirst with a link. */
+  feedContent: z.enum(['full', 'summary']),
+  /** A WebSub hub to announce new stories to (feeds name it; publishing pings it); empty for none. */
+  webSubHub: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(500)]),
 });
 
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
@@ -27,4 +31,6 @@ export const defaultSiteSettings: SiteSettings = {
   dateStyle: 'medium',
   showHijriDate: true,
   requireTwoFactor: false,
+  feedContent: 'full',
+  webSubHub: '',
 };

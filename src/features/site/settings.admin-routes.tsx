@@ -68,6 +68,21 @@ export function settingsAdminRoutes(deps: TaxonomyAdminDeps & { config: { trustP
           <label>
             <input type="checkbox" name="showHijriDate" value="true" checked={s.showHijriDate} /> {t.t('admin.settings.hijri')}
           </label>
+          <fieldset>
+            <legend>{t.t('admin.settings.feeds')}</legend>
+            <label for="feed-content">{t.t('admin.settings.feedContent')}</label>
+            <select id="feed-content" name="feedContent">
+              <option value="full" selected={s.feedContent === 'full'}>
+                {t.t('admin.settings.feedFull')}
+              </option>
+              <option value="summary" selected={s.feedContent === 'summary'}>
+                {t.t('admin.settings.feedSummary')}
+              </option>
+            </select>
+            <label for="websub-hub">{t.t('admin.settings.webSubHub')}</label>
+            <input id="websub-hub" name="webSubHub" type="url" value={s.webSubHub} dir="ltr" placeholder="https://hub.example.com/" aria-describedby="websub-hub-help" />
+            <p id="websub-hub-help" class="hint">{t.t('admin.settings.webSubHubHelp')}</p>
+          </fieldset>
           <button type="submit">{t.t('admin.save')}</button>
         </form>
       ),
@@ -89,6 +104,8 @@ export function settingsAdminRoutes(deps: TaxonomyAdminDeps & { config: { trustP
         dateStyle: field(f['dateStyle']) === 'long' ? ('long' as const) : ('medium' as const),
         arabicDigits: field(f['arabicDigits']) === 'arab' ? ('arab' as const) : ('latn' as const),
         showHijriDate: field(f['showHijriDate']) === 'true',
+        feedContent: field(f['feedContent']) === 'summary' ? ('summary' as const) : ('full' as const),
+        webSubHub: field(f['webSubHub']).trim(),
       };
       try {
         await saveSiteSettings(deps.db, next, deps.clock.now());

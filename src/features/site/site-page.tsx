@@ -1,3 +1,4 @@
+import { feedLinks } from './feed-links.js';
 import type { Child } from 'hono/jsx';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db-schema.js';
@@ -125,6 +126,7 @@ export function buildChrome(deps: SiteDeps, ctx: PageContext, page: Pick<Rendere
     languageSwitch: settings.languages.includes(other)
       ? { path: page.translationPath ?? sitePaths(other).home, lang: other, label: t.t('site.languageSwitch'), title: t.t('site.languageSwitchLabel') }
       : null,
+    siteFeeds: feedLinks(ctx.paths.home, settings.name[lang]),
     css: deps.assets.css.url,
     fontPreloads: lang === 'ar' ? [f.arabic700.url, f.arabic400.url] : [f.latin700.url, f.latin400.url],
     year: Number(dates.dayKey(ctx.now).slice(0, 4)),

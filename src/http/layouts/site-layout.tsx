@@ -14,6 +14,8 @@ export interface SiteChrome {
   nav: { path: string; name: string; current: boolean; color: string }[];
   /** The same page in the other language when it exists, else the other language's home. */
   languageSwitch: { path: string; lang: 'en' | 'ar'; label: string; title: string } | null;
+  /** The whole site's feeds in the page's language, announced on every page. */
+  siteFeeds: { type: string; title: string; href: string }[];
   css: string;
   fontPreloads: string[];
   year: number;
@@ -25,6 +27,8 @@ export interface PageHead {
   canonical?: string;
   alternates?: { hreflang: string; href: string }[];
   robots?: string;
+  /** This listing's own feeds (section, tag, author), announced beside the site's. */
+  feeds?: { type: string; title: string; href: string }[];
   /** Module scripts this page needs beyond the masthead's (e.g. the Listen player). */
   scripts?: string[];
 }
@@ -43,6 +47,9 @@ export function SiteLayout(props: { chrome: SiteChrome; head: PageHead; children
         {head.canonical ? <link rel="canonical" href={head.canonical} /> : null}
         {(head.alternates ?? []).map((a) => (
           <link rel="alternate" hreflang={a.hreflang} href={a.href} />
+        ))}
+        {[...(head.feeds ?? []), ...c.siteFeeds].map((f) => (
+          <link rel="alternate" type={f.type} title={f.title} href={f.href} />
         ))}
         <meta name="color-scheme" content="light dark" />
         {c.fontPreloads.map((href) => (

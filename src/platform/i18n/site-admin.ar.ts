@@ -34,5 +34,11 @@ export const siteAdminAr: Record<SiteAdminMessageKey, string> = {
   'admin.settings.digitsLatn': 'لاتينية (2024)',
   'admin.settings.digitsArab': 'هندية (٢٠٢٤)',
   'admin.settings.hijri': 'إظهار التاريخ الهجري بجانب الميلادي',
+  'admin.settings.feeds': 'الخلاصات (RSS وAtom وJSON Feed)',
+  'admin.settings.feedContent': 'محتوى الخلاصات',
+  'admin.settings.feedFull': 'المقالات كاملة',
+  'admin.settings.feedSummary': 'المقدمة ورابط المقال',
+  'admin.settings.webSubHub': 'مركز WebSub (اختياري)',
+  'admin.settings.webSubHubHelp': 'قرّاء الخلاصات المشتركون عبر هذا المركز يعلمون بالخبر لحظة نشره. يتطلب ضبط PUBLIC_URL.',
   'admin.settings.invalid': 'يرجى مراجعة الإعدادات: منطقة زمنية معروفة، وأسماء لا تتجاوز 80 حرفًا، ولغة واحدة على الأقل.',
 };

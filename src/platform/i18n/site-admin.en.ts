@@ -32,6 +32,12 @@ export const siteAdminEn = {
   'admin.settings.digitsLatn': 'Latin (2024)',
   'admin.settings.digitsArab': 'Arabic-Indic (٢٠٢٤)',
   'admin.settings.hijri': 'Show the Hijri date beside the Gregorian one',
+  'admin.settings.feeds': 'Feeds (RSS, Atom, JSON Feed)',
+  'admin.settings.feedContent': 'Feeds carry',
+  'admin.settings.feedFull': 'Whole articles',
+  'admin.settings.feedSummary': 'The standfirst and a link',
+  'admin.settings.webSubHub': 'WebSub hub (optional)',
+  'admin.settings.webSubHubHelp': 'Feed readers subscribed through this hub hear of a story the moment it is published. Needs PUBLIC_URL.',
   'admin.settings.invalid': 'Please check the settings: a known time zone, names of at most 80 characters, at least one language.',
 } as const;
 
