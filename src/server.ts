@@ -10,6 +10,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { newsletterSiteRoutes } from './features/newsletters/index.js';
 import { instantSearchRoutes, searchSiteRoutes } from './features/search/index.js';
 import { feedRoutes } from './features/feeds/index.js';
+import { sitemapRoutes } from './features/sitemaps/index.js';
 import { EMBED_FRAME_ORIGINS } from './editor/index.js';
 import { AUDIO_UPLOAD_LIMIT, audioAdminRoutes, audioSiteRoutes, podcastRoutes } from './features/audio/index.js';
 import { healthRoutes, renderError, settingsAdminRoutes } from './features/site/index.js';
@@ -86,6 +87,7 @@ export function allRoutes(deps: Deps): RouteDef[] {
     ...audioSiteRoutes(deps),
     ...podcastRoutes(deps),
     ...feedRoutes(deps),
+    ...sitemapRoutes(deps),
     ...homeSiteRoutes(deps),
     ...newsletterSiteRoutes(deps),
     ...instantSearchRoutes(deps),

@@ -14,3 +14,4 @@ export { dashboardRoutes } from './dashboard.admin-routes.js';
 export { revisionAdminRoutes } from './revisions.admin-routes.js';
 export { audioClock, type ArticleAudio, type AudioLookup } from './audio-lookup.js';
 export { relatedFacts, replaceRelatedArticles, storedRelatedIds, type RelatedFacts } from './related-store.js';
+export { countPublishedArticles, recentSitemapArticles, sitemapArticles, type SitemapArticle } from './sitemap-source.js';

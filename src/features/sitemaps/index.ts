@@ -1,0 +1,1 @@
+export { NEWS_STORIES, sitemapRoutes, URLS_PER_SITEMAP } from './sitemaps.routes.js';
