@@ -1,3 +1,4 @@
+import { articleJsonLd, articleMetaTags } from './article-metadata.js';
 import { pathParam, type RouteDef } from '../../http/access.js';
 import { AppError } from '../../platform/errors.js';
 import { SignupBox } from '../newsletters/index.js';
@@ -44,14 +45,19 @@ export function articleSiteRoutes(deps: SiteDeps & { audio: AudioLookup }): Rout
       const a = found.article;
       const audio = await deps.audio.forArticle(deps.db, a.id);
       const site = ctx.settings.name[ctx.lang];
-      const alternates = [{ hreflang: a.language, href: ctx.absolute(a.path) }];
+      const alternates: { hreflang: string; href: string }[] = [{ hreflang: a.language, href: ctx.absolute(a.path) }];
       if (a.translation) alternates.push({ hreflang: a.translation.language, href: ctx.absolute(a.translation.path) });
+      // x-default: the English version when there is one (the wider audience), else this page.
+      alternates.push({ hreflang: 'x-default', href: alternates.find((l) => l.hreflang === 'en')?.href ?? alternates[0]!.href });
+      const canonical = a.canonicalUrl || ctx.absolute(a.path);
       return {
         head: {
           title: `${a.seoTitle || a.headline} | ${site}`,
           description: a.seoDescription || a.standfirst,
-          canonical: a.canonicalUrl || ctx.absolute(a.path),
+          canonical,
           alternates: a.translation ? alternates : [],
+          meta: articleMetaTags(ctx, a, canonical),
+          jsonLd: articleJsonLd(ctx, a, canonical),
           scripts: pageScripts(deps, a.bodyHtml, audio !== null),
         },
         body: <ArticleView ctx={ctx} a={a} audio={<AudioSlot audio={audio} t={ctx.t} articleId={a.id} siteName={site} />} newsletter={<SignupBox t={ctx.t} action={ctx.paths.newsletter} from={a.path} />} />,

@@ -1,6 +1,6 @@
 import { publicRoute, type RouteDef } from '../../http/access.js';
 import { listLatestArticles, type ArticleSummary } from '../articles/index.js';
-import { sitePages, type SiteDeps } from '../site/index.js';
+import { homeJsonLd, sitePages, type SiteDeps } from '../site/index.js';
 import { HomePage, type HomeData } from './views/home-page.js';
 
 const LATEST = 6;
@@ -34,6 +34,7 @@ export function homeSiteRoutes(deps: SiteDeps): RouteDef[] {
           { hreflang: 'ar', href: ctx.absolute('/ar/') },
           { hreflang: 'x-default', href: ctx.absolute('/') },
         ],
+        jsonLd: homeJsonLd(ctx),
       },
       body: <HomePage ctx={ctx} data={{ lead, latest, sectionBlocks, moreHeadlines }} />,
       tags: [`home:${ctx.lang}`, ...ctx.sections.map((s) => `section:${s.id}:${ctx.lang}`), ...new Set(all.map((s) => `article:${s.id}`))],

@@ -14,7 +14,7 @@ import { formatTsvector, STEM_MARK, tsvectorEntries } from './tsvector.js';
  * - ranking: the headline, standfirst, names and the body's opening words, small enough to stay in
  *   the row, so ranking a pool of matches never reads the large documents.
  */
-const RANKING_BODY_WORDS = 60;
+const RANKING_BODY_WORDS = 20;
 
 /** Stems of the headline, standfirst and body (weights A, B, D): what the related-articles counts see. */
 function contentTerms(entries: Map<string, string[]>): Set<string> {

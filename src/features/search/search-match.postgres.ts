@@ -13,24 +13,25 @@ const TS_RANK_WEIGHTS = '{0.2, 0.4, 0.6, 1.0}';
  * Runs `work` with the planner told to reach documents through the GIN index only. Its cost model
  * does not count reading a large document out of TOAST, so for a common word it would scan the table
  * and read every document (a second for 100,000); the index answers the same in milliseconds. No
- * parallel workers either: starting them costs more than these small scans. Inside a caller's
+ * parallel workers either: starting them costs more than these small scans. And no JIT: the disabled
+ * scan's cost penalty would otherwise make every plan look worth compiling (a quarter second). Inside a caller's
  * transaction (publishing) the settings are put back afterwards, so its other statements plan as usual.
  */
 export async function withIndexOnlyPlans<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
-  const apply = (trx: Db, seqscan: string, workers: string) =>
-    sql`SELECT set_config('enable_seqscan', ${seqscan}, true), set_config('max_parallel_workers_per_gather', ${workers}, true)`.execute(trx);
+  const apply = (trx: Db, seqscan: string, workers: string, jit: string) =>
+    sql`SELECT set_config('enable_seqscan', ${seqscan}, true), set_config('max_parallel_workers_per_gather', ${workers}, true), set_config('jit', ${jit}, true)`.execute(trx);
   if (!db.isTransaction) {
     return db.transaction().execute(async (trx) => {
-      await apply(trx, 'off', '0');
+      await apply(trx, 'off', '0', 'off');
       return work(trx);
     });
   }
-  const before = await sql<{ s: string; p: string }>`SELECT current_setting('enable_seqscan') AS s, current_setting('max_parallel_workers_per_gather') AS p`.execute(db);
-  await apply(db, 'off', '0');
+  const before = await sql<{ s: string; p: string; j: string }>`SELECT current_setting('enable_seqscan') AS s, current_setting('max_parallel_workers_per_gather') AS p, current_setting('jit') AS j`.execute(db);
+  await apply(db, 'off', '0', 'off');
   try {
     return await work(db);
   } finally {
-    await apply(db, before.rows[0]!.s, before.rows[0]!.p);
+    await apply(db, before.rows[0]!.s, before.rows[0]!.p, before.rows[0]!.j);
   }
 }
 

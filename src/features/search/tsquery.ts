@@ -14,8 +14,12 @@ function wordExpression(word: AnalyzedWord, prefix: boolean): string {
   return `(${alternatives.join(' | ')})`;
 }
 
+/**
+ * A phrase as its neighbouring word pairs, which the document holds as lexemes (tsvector.ts): exact
+ * for two words; for longer ones, a story with every pair of the phrase, in practice the same thing.
+ */
 function phraseExpression(phrase: string[]): string {
-  return `(${phrase.map(lexeme).join(' <-> ')})`;
+  return `(${phrase.slice(1).map((word, i) => lexeme(`${phrase[i]} ${word}`)).join(' & ')})`;
 }
 
 export function toTsquery(query: ParsedQuery): string {

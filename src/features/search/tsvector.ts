@@ -7,6 +7,10 @@ import type { AnalyzedWord } from './analysis/index.js';
  * twice in the rank, as in SQLite's separate columns). Stems share their word's position, so phrase
  * search over exact forms sees the real word order. Fields are separated by a gap in positions so a
  * phrase never runs from a headline into the standfirst.
+ *
+ * Each pair of neighbouring words in a field is a lexeme too ("central bank", with the space), so the
+ * GIN index answers a phrase by itself (tsquery.ts): a phrase operator (<->) would make PostgreSQL read
+ * every candidate's whole document to check positions, a second for a common pair in a large archive.
  */
 export const STEM_MARK = '~';
 export type Weight = 'A' | 'B' | 'C' | 'D';
@@ -27,11 +31,14 @@ export function tsvectorEntries(fields: { words: AnalyzedWord[]; weight: Weight 
   };
   let position = 1;
   for (const field of fields) {
+    let previous: string | undefined;
     for (const word of field.words) {
       if (position > MAX_POSITION) break;
       const entry = `${position}${field.weight}`;
       add(word.exact, entry);
       for (const stem of new Set(word.stems)) add(STEM_MARK + stem, entry);
+      if (previous !== undefined) add(`${previous} ${word.exact}`, `${position - 1}${field.weight}`);
+      previous = word.exact;
       position++;
     }
     position += FIELD_GAP;

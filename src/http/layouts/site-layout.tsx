@@ -1,3 +1,4 @@
+import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { Translator } from '../../platform/i18n/i18n.js';
 
@@ -27,10 +28,19 @@ export interface PageHead {
   canonical?: string;
   alternates?: { hreflang: string; href: string }[];
   robots?: string;
+  /** OpenGraph and X card tags (property= for og:/article:, name= for twitter:). */
+  meta?: ({ property: string; content: string } | { name: string; content: string })[];
+  /** schema.org objects, each written as one application/ld+json script. */
+  jsonLd?: object[];
   /** This listing's own feeds (section, tag, author), announced beside the site's. */
   feeds?: { type: string; title: string; href: string }[];
   /** Module scripts this page needs beyond the masthead's (e.g. the Listen player). */
   scripts?: string[];
+}
+
+/** JSON inside <script>: "<" escaped so no text in it can close the element early. */
+function jsonForScript(data: object): string {
+  return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
 export function SiteLayout(props: { chrome: SiteChrome; head: PageHead; children: Child }) {
@@ -50,6 +60,10 @@ export function SiteLayout(props: { chrome: SiteChrome; head: PageHead; children
         ))}
         {[...(head.feeds ?? []), ...c.siteFeeds].map((f) => (
           <link rel="alternate" type={f.type} title={f.title} href={f.href} />
+        ))}
+        {(head.meta ?? []).map((m) => ('property' in m ? <meta property={m.property} content={m.content} /> : <meta name={m.name} content={m.content} />))}
+        {(head.jsonLd ?? []).map((data) => (
+          <script type="application/ld+json">{raw(jsonForScript(data))}</script>
         ))}
         <meta name="color-scheme" content="light dark" />
         {c.fontPreloads.map((href) => (
