@@ -11,6 +11,7 @@ import * as searchIndex from './2026-12-04-2100-search-index.js';
 import * as articleRelated from './2026-12-04-2200-article-related.js';
 import * as articleAudio from './2026-12-04-2300-article-audio.js';
 import * as searchPool from './2026-12-05-0100-search-pool.js';
+import * as integrations from './2026-12-05-0200-integrations.js';
 
 /** Every migration, in order. A literal list: adding one is adding a line here. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04-2200-article-related': articleRelated,
   '2026-12-04-2300-article-audio': articleAudio,
   '2026-12-05-0100-search-pool': searchPool,
+  '2026-12-05-0200-integrations': integrations,
 };

@@ -18,6 +18,7 @@ import type { SiteSettingsTable } from './features/site-settings/site-settings.t
 import type { TagsTable } from './features/tags/tags.table.js';
 import type { AuditLogTable } from './features/audit/audit.table.js';
 import type { JobsTable } from './platform/jobs/jobs.table.js';
+import type { IntegrationsTable } from './features/integrations/integrations.table.js';
 import type { SignInThrottleTable, StaffSessionsTable, StaffTokensTable, StaffUsersTable } from './features/staff/staff.table.js';
 
 /** Every table, as Kysely sees it. Each feature owns its own `*.table.ts`; this only gathers them. */
@@ -43,6 +44,7 @@ export interface DB {
   sign_in_throttle: SignInThrottleTable;
   audit_log: AuditLogTable;
   jobs: JobsTable;
+  integrations: IntegrationsTable;
 }
 
 export type Db = Kysely<DB>;

@@ -159,3 +159,25 @@ describe('arabpress web on a fresh install', { timeout: 90_000 }, () => {
     }
   });
 });
+
+describe('arabpress integration create', { timeout: 90_000 }, () => {
+  it('prints a Content API key and an Admin API key in Ghost’s formats, and the content key opens the API', async () => {
+    const dataDir = freshDataDir();
+    const run = await arabpress(['integration', 'create', '--name', 'Wire desk'], envFor(dataDir, { PUBLIC_URL: 'https://news.example' }));
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Created integration "Wire desk".');
+    expect(run.stdout).toContain('API URL:         https://news.example');
+    const contentKey = /Content API key: ([0-9a-f]{26})\n/.exec(run.stdout)?.[1];
+    expect(run.stdout).toMatch(/Admin API key:   [0-9a-f]{24}:[0-9a-f]{64}/);
+    const site = await openSite(dataDir);
+    try {
+      expect((await site.app.request(`/ghost/api/content/posts/?key=${contentKey}`)).status).toBe(200);
+    } finally {
+      await site.close();
+    }
+    const missing = await arabpress(['integration', 'create'], envFor(dataDir));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('integration create --name <name>');
+  });
+});

@@ -14,6 +14,7 @@ import { ZodError } from 'zod';
 import { createStaffUser, issuePasswordToken, issueSetupTokenIfNoStaff } from './features/staff/index.js';
 import { STAFF_ROLES, type StaffRole } from './http/access.js';
 import { AppError } from './platform/errors.js';
+import { createIntegration } from './features/integrations/index.js';
 
 const USAGE = `Usage: arabpress <command>
 
@@ -24,7 +25,9 @@ Commands:
   migrate   apply pending database migrations and exit
   seed      fill an empty database with demo content and exit
   user create --email <address> --role <contributor|author|editor|admin|owner> [--name <name>] [--language en|ar]
-            create a staff account and print a one-time link to choose its password`;
+            create a staff account and print a one-time link to choose its password
+  integration create --name <name>
+            create an integration and print its Content API key and Admin API key`;
 
 async function prepare(deps: Deps, seed: boolean): Promise<void> {
   await migrateToLatest(deps.db as never, migrations, deps.log);
@@ -101,6 +104,15 @@ async function userCommand(deps: Deps, argv: string[]): Promise<void> {
   console.log(`Created ${user.role} ${user.email}. One-time link to choose a password (valid for one hour):\n  ${base}/admin/password/reset/${token}`);
 }
 
+async function integrationCommand(deps: Deps, argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { name: { type: 'string' } } });
+  if (positionals[0] !== 'create' || !values.name) throw new UsageError();
+  const integration = await createIntegration(deps.db, values.name, deps.clock.now());
+  const base = deps.config.publicUrl ?? `http://localhost:${deps.config.port}`;
+  // Printed for the person at the console: the keys are secrets shown where they asked for them.
+  console.log(`Created integration "${integration.name}".\n  API URL:         ${base}\n  Content API key: ${integration.contentKey}\n  Admin API key:   ${integration.adminKey}`);
+}
+
 async function runWorker(deps: Deps): Promise<void> {
   await migrateToLatest(deps.db as never, migrations, deps.log);
   const worker = createWorker(deps);
@@ -124,7 +136,7 @@ function cliErrorMessage(err: unknown): string | undefined {
 
 async function main(argv: string[]): Promise<void> {
   const command = argv[0] ?? 'web';
-  if (!['web', 'worker', 'migrate', 'seed', 'user'].includes(command)) {
+  if (!['web', 'worker', 'migrate', 'seed', 'user', 'integration'].includes(command)) {
     console.error(USAGE);
     process.exit(command === 'help' || command === '--help' ? 0 : 2);
   }
@@ -145,6 +157,7 @@ async function main(argv: string[]): Promise<void> {
   try {
     await prepare(deps, command === 'seed');
     if (command === 'user') await userCommand(deps, argv.slice(1));
+    if (command === 'integration') await integrationCommand(deps, argv.slice(1));
   } catch (err) {
     const message = cliErrorMessage(err);
     if (message === undefined) throw err;

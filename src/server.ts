@@ -11,6 +11,8 @@ import { newsletterSiteRoutes } from './features/newsletters/index.js';
 import { instantSearchRoutes, searchSiteRoutes } from './features/search/index.js';
 import { feedRoutes } from './features/feeds/index.js';
 import { sitemapRoutes } from './features/sitemaps/index.js';
+import { contentApiRoutes } from './features/ghost-api/index.js';
+import { integrationAdminRoutes } from './features/integrations/index.js';
 import { EMBED_FRAME_ORIGINS } from './editor/index.js';
 import { AUDIO_UPLOAD_LIMIT, audioAdminRoutes, audioSiteRoutes, podcastRoutes } from './features/audio/index.js';
 import { healthRoutes, renderError, settingsAdminRoutes } from './features/site/index.js';
@@ -76,6 +78,7 @@ export function allRoutes(deps: Deps): RouteDef[] {
     ...staffManagementRoutes(deps),
     ...auditRoutes(deps),
     ...settingsAdminRoutes(deps),
+    ...integrationAdminRoutes(deps),
     ...sectionAdminRoutes(deps),
     ...tagAdminRoutes(deps),
     ...peopleAdminRoutes(deps),
@@ -88,6 +91,7 @@ export function allRoutes(deps: Deps): RouteDef[] {
     ...podcastRoutes(deps),
     ...feedRoutes(deps),
     ...sitemapRoutes(deps),
+    ...contentApiRoutes(deps),
     ...homeSiteRoutes(deps),
     ...newsletterSiteRoutes(deps),
     ...instantSearchRoutes(deps),

@@ -52,9 +52,13 @@ export async function listArticles(db: Db, filter: ListFilter, page: number, per
  * feeds: whole articles, without related lists.
  */
 export async function listLatestArticlePages(db: Db, filter: ListFilter, limit: number): Promise<ArticlePage[]> {
-  const ids = (await repo.listPublishedSummaryRows(db, filter, limit, 0)).map((r) => r.id);
+  return articlePagesByIds(db, (await repo.listPublishedSummaryRows(db, filter, limit, 0)).map((r) => r.id));
+}
+
+/** Articles by id, in that order, as their pages show them (each in its own language), without related lists. */
+export async function articlePagesByIds(db: Db, ids: readonly string[]): Promise<ArticlePage[]> {
   const rows = await Promise.all(ids.map((id) => repo.findPageRowById(db, id)));
-  return Promise.all(rows.flatMap((row) => (row ? [buildArticlePage(db, row, filter.language, 0)] : [])));
+  return Promise.all(rows.flatMap((row) => (row ? [buildArticlePage(db, row, row.language, 0)] : [])));
 }
 
 /**

@@ -26,7 +26,9 @@ export type AuditAction =
   | 'correction-added'
   | 'settings-changed'
   | 'media-uploaded'
-  | 'media-deleted';
+  | 'media-deleted'
+  | 'integration-created'
+  | 'integration-deleted';
 
 export interface AuditActor {
   userId: string | null;

@@ -28,6 +28,7 @@ const NAV: { path: string; label: MessageKey; role: StaffRole }[] = [
   { path: '/admin/tags', label: 'admin.nav.tags', role: 'editor' },
   { path: '/admin/people', label: 'admin.nav.people', role: 'editor' },
   { path: '/admin/settings', label: 'admin.nav.settings', role: 'admin' },
+  { path: '/admin/integrations', label: 'admin.nav.integrations', role: 'admin' },
   { path: '/admin/staff', label: 'admin.nav.staff', role: 'admin' },
   { path: '/admin/audit', label: 'admin.nav.audit', role: 'admin' },
   { path: '/admin/account', label: 'admin.nav.account', role: 'contributor' },

@@ -1,0 +1,1 @@
+export { contentApiRoutes } from './content-api.routes.js';

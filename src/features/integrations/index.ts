@@ -1,0 +1,2 @@
+export { createIntegration, deleteIntegration, integrationByAdminKeyId, integrationByContentKey, integrationNameSchema, listIntegrations, type Integration } from './integrations.service.js';
+export { integrationAdminRoutes } from './integrations.admin-routes.js';
