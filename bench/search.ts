@@ -4,8 +4,8 @@
  * seeder, builds the index as the rebuild job would, then measures in process, one query at a time:
  * - search: p50/p95 of the site's searchArticles over fixed English and Arabic queries (target p95 ≤ 50 ms);
  * - index update on publish: p50/p95 of reindexArticle in a transaction, which is what publishing or
- *   editing adds (index entry, related list, and the related lists of its neighbours) (target ≤ 50 ms);
- * - related articles: p50/p95 of computing one article's list alone.
+ *   editing adds: the index entry and its term counts, and queueing the related-articles job (≤ 50 ms);
+ * - related articles: p50/p95 of computing one article's list, what that job does per article.
  * Figures only; a miss is printed, never failed.
  */
 import { mkdtempSync, rmSync } from 'node:fs';

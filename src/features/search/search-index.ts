@@ -47,32 +47,40 @@ interface RebuildCounts {
 export const UPDATE_RELATED_ARTICLES = 'update-related-articles';
 
 /**
- * Brings one article's index entry and related list in line with the article, in the change's
- * transaction. The articles it now lists as related get their lists recomputed by a job, so an older
- * story shows the newer one most like it without making the publish itself wait for them.
+ * Brings one article's index entry in line with the article, in the change's transaction, and queues
+ * its related list: computing it ranks a thousand stories (related.ts), which a publish should not wait
+ * for. The job then recomputes the lists of the stories it now lists, so an older story shows the newer
+ * one most like it. An article taken down loses its list at once.
  */
 export async function reindexArticle(trx: Db, id: string, now: Date): Promise<string[]> {
   const source = await indexOnly(trx, id, now);
   if (!source) return [];
-  const related = await updateRelatedArticles(trx, source);
-  if (related.length) await enqueueJob(trx, { name: UPDATE_RELATED_ARTICLES, payload: { articleIds: related } }, now);
+  if (source.status !== 'published') await updateRelatedArticles(trx, source);
+  else await enqueueJob(trx, { name: UPDATE_RELATED_ARTICLES, payload: { articleIds: [id], neighbours: true }, dedupeKey: `${UPDATE_RELATED_ARTICLES}:${id}` }, now);
   return [];
 }
 
-/** The job: recomputes the given articles' related lists and refreshes the pages whose list changed. */
+/**
+ * The job: recomputes the given articles' related lists (and, with `neighbours`, the lists of the
+ * stories they now list) and refreshes the pages whose list changed.
+ */
 export const updateRelatedArticlesJob = (deps: { db: Db; bus: { publish(tags: string[]): Promise<void> } }) =>
   defineJob({
-    schema: z.object({ articleIds: z.array(z.string()).max(50) }),
-    async run({ articleIds }) {
+    schema: z.object({ articleIds: z.array(z.string()).max(50), neighbours: z.boolean().optional() }),
+    async run({ articleIds, neighbours }) {
       const changed: string[] = [];
-      for (const id of articleIds) {
-        await deps.db.transaction().execute(async (trx) => {
+      const recompute = async (id: string): Promise<string[]> =>
+        deps.db.transaction().execute(async (trx) => {
           const source = await articleSearchSource(trx, id);
-          if (!source) return;
+          if (!source) return [];
           const before = await storedRelated(trx, id);
           const after = await updateRelatedArticles(trx, source);
           if (before.join() !== after.join()) changed.push(id);
+          return after;
         });
+      for (const id of articleIds) {
+        const listed = await recompute(id);
+        if (neighbours) for (const other of listed) await recompute(other);
       }
       if (changed.length) await deps.bus.publish(changed.map((id) => `article:${id}`));
     },
