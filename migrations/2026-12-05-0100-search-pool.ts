@@ -26,8 +26,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       ranking tsvector NOT NULL
     )`.execute(db);
     await sql`CREATE INDEX article_search_document_idx ON article_search USING gin (document)`.execute(db);
-    // Kept in the row (compressed) rather than in TOAST: ranking a pool reads a thousand of them.
-    await sql`ALTER TABLE article_search ALTER COLUMN ranking SET STORAGE MAIN`.execute(db);
   } else {
     await sql`CREATE VIRTUAL TABLE article_search USING fts5(
       headline_exact, headline_stems, standfirst_exact, standfirst_stems,

@@ -141,6 +141,8 @@ export async function rebuildSearchIndex(db: Db, log: Logger, now: Date, options
     // Related lists weigh terms by these counts, so they are complete before that pass.
     if (pass === 'index') await replaceTermCounts(db, counts.terms, counts.documents);
   }
+  // PostgreSQL plans with statistics; a table just filled has none until autovacuum gets to it.
+  if (dialectOf(db) === 'postgres') await sql`ANALYZE article_search`.execute(db);
   await markBuilt(db, now);
   log.info({ articles: counts.documents, ms: Date.now() - started, analyzerVersion: ANALYZER_VERSION }, 'search index built');
 }

@@ -6,7 +6,7 @@ import type { ParsedQuery } from './search-query.js';
 import { windowsBefore } from './time-buckets.js';
 import { toTsquery } from './tsquery.js';
 
-// ts_rank_cd weights for D (opening words), C (section/tags/bylines), B (standfirst), A (headline).
+// ts_rank_cd weights for D (unused: the ranking vector has no body), C (section/tags/bylines), B (standfirst), A (headline).
 const TS_RANK_WEIGHTS = '{0.2, 0.4, 0.6, 1.0}';
 
 /**
