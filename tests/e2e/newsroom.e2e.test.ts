@@ -165,7 +165,13 @@ describe(`the newsroom in a browser (${TEST_DB})`, () => {
     await Promise.all([page.waitForURL(`${server.baseUrl}/admin`), page.locator('.admin-header__tools button[lang="ar"]').click()]);
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
     expect(await page.locator('h1').innerText()).toBe('لوحة التحكم');
-    for (const path of ['/admin', `/admin/articles/${articleId}/edit`, '/admin/settings', '/admin/staff', '/admin/sections', '/admin/tags', '/admin/people', '/admin/media', '/admin/audit', '/admin/account']) {
+    // An integration for a partner, so its page shows keys when it is checked below.
+    await page.goto(`${server.baseUrl}/admin/integrations`);
+    await page.fill('#integration-name', 'تطبيق الهاتف');
+    await Promise.all([page.waitForEvent('load'), page.locator('form[action="/admin/integrations"] button').click()]);
+    expect(await page.locator('[role="status"]').innerText()).toContain('أُنشئ التكامل');
+    await expect.poll(() => page.locator('.integration code').count()).toBe(3);
+    for (const path of ['/admin', `/admin/articles/${articleId}/edit`, '/admin/settings', '/admin/integrations', '/admin/staff', '/admin/sections', '/admin/tags', '/admin/people', '/admin/media', '/admin/audit', '/admin/account']) {
       await page.goto(server.baseUrl + path);
       expect(await page.locator('html').getAttribute('lang'), path).toBe('ar');
       await expectAccessible(path);

@@ -9,4 +9,4 @@ export interface Section {
 }
 
 /** Slugs that name site routes, so no section may take them. */
-export const RESERVED_SLUGS = new Set(['ar', 'en', 'tag', 'author', 'archive', 'search', 'newsletter', 'assets', 'media', 'admin', 'api', 'feeds', 'feed', 'rss', 'sitemap.xml', 'robots.txt', 'favicon.ico', 'ghost', 'healthz']);
+export const RESERVED_SLUGS = new Set(['ar', 'en', 'tag', 'author', 'archive', 'search', 'newsletter', 'assets', 'media', 'admin', 'api', 'feeds', 'feed', 'rss', 'sitemap.xml', 'sitemaps', 'sitemap-news.xml', 'feed.xml', 'feed.atom', 'feed.json', 'robots.txt', 'favicon.ico', 'ghost', 'healthz']);
