@@ -3,6 +3,7 @@ import { pathParam, publicRoute, type AppContext, type RouteDef } from '../../ht
 import type { Config } from '../../config.js';
 import type { Db } from '../../db-schema.js';
 import { toDbTime } from '../../platform/db/time.js';
+import { createTranslator } from '../../platform/i18n/i18n.js';
 import { browsePublishedArticles, type ArticleCondition, type ArticleOrder } from '../articles/index.js';
 import { integrationByContentKey } from '../integrations/index.js';
 import { listPeople } from '../people/index.js';
@@ -12,7 +13,7 @@ import { getSiteSettings } from '../site-settings/index.js';
 import { listTags } from '../tags/index.js';
 import { ghostHandler, GhostApiError } from './ghost-errors.js';
 import { parseFilter } from './post-filter.js';
-import { serializeAuthor, serializePost, serializeTag } from './serializers.js';
+import { NO_OVERRIDES, serializeAuthor, serializePost, serializeTag } from './serializers.js';
 
 /**
  * The read-only Content API, following Ghost's (v5) closely enough that Ghost's own client,
@@ -160,16 +161,9 @@ export function contentApiRoutes(deps: { db: Db; config: Config; clock: { now():
           timezone: settings.timeZone,
           codeinjection_head: null,
           codeinjection_foot: null,
-          navigation: [{ label: lang === 'ar' ? 'الرئيسية' : 'Home', url: base + sitePaths(lang).home }, ...sections.map((s) => ({ label: s.name[lang], url: base + sitePaths(lang).section(s.slug) }))],
+          navigation: [{ label: createTranslator(lang, 'latn').t('site.home'), url: base + sitePaths(lang).home }, ...sections.map((s) => ({ label: s.name[lang], url: base + sitePaths(lang).section(s.slug) }))],
           secondary_navigation: [],
-          meta_title: null,
-          meta_description: null,
-          og_image: null,
-          og_title: null,
-          og_description: null,
-          twitter_image: null,
-          twitter_title: null,
-          twitter_description: null,
+          ...NO_OVERRIDES,
           members_support_address: null,
           url: base + sitePaths(lang).home,
           title_en: settings.name.en,

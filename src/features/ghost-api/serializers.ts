@@ -15,6 +15,9 @@ export function plainText(html: string): string {
   return html.replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/\s+/g, ' ').trim();
 }
 
+/** The social and SEO overrides Ghost objects carry; we have none beyond the article's own SEO fields. */
+export const NO_OVERRIDES = { og_image: null, og_title: null, og_description: null, twitter_image: null, twitter_title: null, twitter_description: null, meta_title: null, meta_description: null } as const;
+
 export function serializeTag(t: Pick<Tag, 'id' | 'slug' | 'name'>, lang: Language, origin: string) {
   return {
     id: t.id,
@@ -23,14 +26,7 @@ export function serializeTag(t: Pick<Tag, 'id' | 'slug' | 'name'>, lang: Languag
     description: null,
     feature_image: null,
     visibility: 'public',
-    og_image: null,
-    og_title: null,
-    og_description: null,
-    twitter_image: null,
-    twitter_title: null,
-    twitter_description: null,
-    meta_title: null,
-    meta_description: null,
+    ...NO_OVERRIDES,
     codeinjection_head: null,
     codeinjection_foot: null,
     canonical_url: null,
@@ -105,12 +101,7 @@ export function serializePost(a: ArticlePage, origin: string, extras: PostExtras
     reading_time: Math.max(1, Math.round(text.split(' ').length / WORDS_PER_MINUTE)),
     access: true,
     comments: false,
-    og_image: null,
-    og_title: null,
-    og_description: null,
-    twitter_image: null,
-    twitter_title: null,
-    twitter_description: null,
+    ...NO_OVERRIDES,
     meta_title: a.seoTitle || null,
     meta_description: a.seoDescription || null,
     email_subject: null,
