@@ -84,7 +84,7 @@ async function candidatesPostgres(db: Db, a: ArticleSearchSource, terms: string[
       }
     }
     pool ??= await near(null);
-    // Ranked by the small ranking vectors (headline, standfirst, opening words), never the documents.
+    // Ranked by the small ranking vectors (headline, standfirst, names), never the documents.
     const rows = await sql<{ id: string; score: number }>`
       SELECT s.article_id AS id, ts_rank(s.ranking, ${query}::tsquery) AS score
       FROM article_search s JOIN articles o ON o.id = s.article_id
