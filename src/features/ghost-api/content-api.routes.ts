@@ -97,8 +97,9 @@ export function contentApiRoutes(deps: { db: Db; config: Config; clock: { now():
     const include = new Set((q.include ?? '').split(',').map((s) => s.trim()));
     const formats = new Set((q.formats ?? 'html').split(',').map((s) => s.trim()).filter((f): f is 'html' | 'plaintext' => f === 'html' || f === 'plaintext'));
     const base = origin(c);
+    const extras = { tags: new Map(tags.map((t) => [t.id, t])), people: new Map(people.map((p) => [p.id, p])), formats };
     const items = articles.map((a) => {
-      const post: Record<string, unknown> = serializePost(a, base, { tags: new Map(tags.map((t) => [t.id, t])), people: new Map(people.map((p) => [p.id, p])), formats });
+      const post: Record<string, unknown> = serializePost(a, base, extras);
       // Ghost adds tags and authors only when asked; primary_tag and primary_author come with them.
       if (!include.has('tags')) for (const k of ['tags', 'primary_tag']) delete post[k];
       if (!include.has('authors')) for (const k of ['authors', 'primary_author']) delete post[k];
@@ -133,7 +134,10 @@ export function contentApiRoutes(deps: { db: Db; config: Config; clock: { now():
     ...route('/posts/', (c) => posts(c, (eb) => eb.lit(true), readBrowse(c), false)),
     ...route('/posts/slug/:slug/', (c) => posts(c, (eb) => eb('a.slug', '=', pathParam(c, 'slug')), readBrowse(c), true)),
     ...route('/posts/:id/', (c) => posts(c, (eb) => eb('a.id', '=', pathParam(c, 'id')), readBrowse(c), true)),
-    ...route('/pages/', async (c) => c.json({ pages: [], meta: { pagination: pagination(readBrowse(c).page ?? 1, readBrowse(c).limit ?? 15, 0) } })),
+    ...route('/pages/', async (c) => {
+      const q = readBrowse(c);
+      return c.json({ pages: [], meta: { pagination: pagination(q.page ?? 1, q.limit ?? 15, 0) } });
+    }),
     ...route('/pages/slug/:slug/', async () => Promise.reject(new GhostApiError(404, 'NotFoundError', 'Resource not found error, cannot read page.'))),
     ...route('/pages/:id/', async () => Promise.reject(new GhostApiError(404, 'NotFoundError', 'Resource not found error, cannot read page.'))),
     ...route('/tags/', async (c) => listOf(c, 'tags', await tagsOf(c), () => true, false)),

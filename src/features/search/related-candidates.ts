@@ -4,7 +4,7 @@ import { dialectOf } from '../../platform/db/dialect.js';
 import type { ArticleSearchSource } from '../articles/index.js';
 import { rowKeyOf } from './index-store.sqlite.js';
 import { withIndexOnlyPlans } from './search-match.postgres.js';
-import { windowsAround } from './time-buckets.js';
+import { firstFullWindow, windowsAround, withinWindow } from './time-buckets.js';
 import { STEM_MARK } from './tsvector.js';
 
 /**
@@ -68,22 +68,13 @@ async function candidatesPostgres(db: Db, a: ArticleSearchSource, terms: string[
   const anchor = (a.publishedAt ?? new Date()).toISOString();
   return withIndexOnlyPlans(db, async (trx) => {
     const near = async (markers: string[] | null) => {
-      const tsquery = markers ? `(${query}) & (${markers.map((m) => `'${m}'`).join(' | ')})` : query;
       const rows = await sql<{ article_id: string }>`
         SELECT article_id FROM article_search
-        WHERE document @@ ${tsquery}::tsquery AND language = ${a.language} AND article_id <> ${a.id}
+        WHERE document @@ ${withinWindow(query, markers)}::tsquery AND language = ${a.language} AND article_id <> ${a.id}
         ORDER BY abs(extract(epoch FROM published_at::timestamptz - ${anchor}::timestamptz)), article_id LIMIT ${NEAR_POOL}`.execute(trx);
       return rows.rows.map((r) => r.article_id);
     };
-    let pool: string[] | undefined;
-    for (const window of windowsAround(a.publishedAt ?? new Date())) {
-      const ids = await near(window.markers);
-      if (ids.length >= NEAR_POOL) {
-        pool = ids;
-        break;
-      }
-    }
-    pool ??= await near(null);
+    const pool = await firstFullWindow(windowsAround(a.publishedAt ?? new Date()), NEAR_POOL, near);
     // Ranked by the small ranking vectors (headline, standfirst, names), never the documents.
     const rows = await sql<{ id: string; score: number }>`
       SELECT s.article_id AS id, ts_rank(s.ranking, ${query}::tsquery) AS score

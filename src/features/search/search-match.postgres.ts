@@ -3,7 +3,7 @@ import type { Db } from '../../db-schema.js';
 import { toDbTime } from '../../platform/db/time.js';
 import type { MatchFilter, MatchPage, PoolPage } from './search-match.js';
 import type { ParsedQuery } from './search-query.js';
-import { windowsBefore } from './time-buckets.js';
+import { firstFullWindow, windowsBefore, withinWindow } from './time-buckets.js';
 import { toTsquery } from './tsquery.js';
 
 // ts_rank_cd weights for D (unused: the ranking vector has no body), C (section/tags/bylines), B (standfirst), A (headline).
@@ -53,24 +53,15 @@ export async function matchPoolPostgres(db: Db, query: ParsedQuery, f: MatchFilt
     if (f.from) filters.push(sql`published_at >= ${toDbTime(f.from)}`);
     if (f.to) filters.push(sql`published_at <= ${toDbTime(f.to)}`);
     const poolWithin = async (markers: string[] | null) => {
-      const tsquery = markers ? `(${q}) & (${markers.map((m) => `'${m}'`).join(' | ')})` : q;
       const rows = await sql<PoolRow>`
         SELECT article_id, published_at FROM article_search
-        WHERE document @@ ${tsquery}::tsquery AND ${sql.join(filters, sql` AND `)}
+        WHERE document @@ ${withinWindow(q, markers)}::tsquery AND ${sql.join(filters, sql` AND `)}
         ORDER BY published_at DESC, article_id DESC LIMIT ${page.poolSize}`.execute(trx);
       return rows.rows;
     };
-    let pool: PoolRow[] | undefined;
-    for (const window of windowsBefore(f.to ?? f.now ?? new Date())) {
-      // A window reaching past the filter's start adds nothing over searching the whole range.
-      if (f.from && window.since <= f.from) break;
-      const rows = await poolWithin(window.markers);
-      if (rows.length >= page.poolSize) {
-        pool = rows;
-        break;
-      }
-    }
-    pool ??= await poolWithin(null);
+    const windows = windowsBefore(f.to ?? f.now ?? new Date());
+    // A window reaching past the filter's start adds nothing over searching the whole range.
+    const pool = await firstFullWindow(windows, page.poolSize, poolWithin, (i) => f.from !== undefined && windows[i]!.since <= f.from);
     if (f.sort === 'newest') return { ids: pool.slice(page.offset, page.offset + page.limit).map((r) => r.article_id), total: pool.length };
     const scores = await sql<{ article_id: string; score: number }>`
       SELECT article_id, ts_rank_cd(${TS_RANK_WEIGHTS}::float4[], ranking, ${q}::tsquery) AS score

@@ -44,7 +44,7 @@ describe('search over a large archive', () => {
     const old = await all({ languages: ['en'], sort: 'relevance', to: ago(365) });
     expect(old.ids[0]).toBe(saffron.oldBest);
     expect(old.total).toBe(4);
-    // A pool large enough for everything ranks the headline match first of all eleven... twelve.
+    // A pool large enough for all twelve ranks the headline match first.
     const everything = await all({ languages: ['en'], sort: 'relevance' }, 100);
     expect(everything.total).toBe(12);
     expect(everything.ids[0]).toBe(saffron.oldBest);

@@ -57,3 +57,22 @@ export function windowsAround(anchor: Date): { markers: string[] }[] {
     { markers: span(12, (i) => monthMarker(month + i)) },
   ];
 }
+
+/**
+ * Tries `fetch` on each window in turn and keeps the first that returns a full pool (`size` rows);
+ * when none does, fetches with no window (the whole archive). `stop` ends the widening early, for a
+ * window that would reach past what a filter allows anyway.
+ */
+export async function firstFullWindow<T>(windows: { markers: string[] }[], size: number, fetch: (markers: string[] | null) => Promise<T[]>, stop: (index: number) => boolean = () => false): Promise<T[]> {
+  for (const [index, window] of windows.entries()) {
+    if (stop(index)) break;
+    const rows = await fetch(window.markers);
+    if (rows.length >= size) return rows;
+  }
+  return fetch(null);
+}
+
+/** A tsquery restricted to documents carrying one of the window's markers (no window: unchanged). */
+export function withinWindow(tsquery: string, markers: string[] | null): string {
+  return markers ? `(${tsquery}) & (${markers.map((m) => `'${m}'`).join(' | ')})` : tsquery;
+}
