@@ -11,7 +11,7 @@ import { newsletterSiteRoutes } from './features/newsletters/index.js';
 import { instantSearchRoutes, searchSiteRoutes } from './features/search/index.js';
 import { feedRoutes } from './features/feeds/index.js';
 import { sitemapRoutes } from './features/sitemaps/index.js';
-import { contentApiRoutes } from './features/ghost-api/index.js';
+import { adminApiRoutes, contentApiRoutes, ghostErrorResponse, GhostApiError } from './features/ghost-api/index.js';
 import { integrationAdminRoutes } from './features/integrations/index.js';
 import { EMBED_FRAME_ORIGINS } from './editor/index.js';
 import { AUDIO_UPLOAD_LIMIT, audioAdminRoutes, audioSiteRoutes, podcastRoutes } from './features/audio/index.js';
@@ -58,6 +58,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
 
   // Uploads are read whole (the guard reads the CSRF field from the form): cap the body before that.
   app.use('/admin/media', bodyLimit({ maxSize: MEDIA_MAX_UPLOAD_BYTES + 1024 * 1024, onError: () => { throw new AppError('MEDIA_TOO_LARGE', 413, 'admin.media.noFile'); } }));
+  app.use('/ghost/api/admin/images/upload/', bodyLimit({ maxSize: MEDIA_MAX_UPLOAD_BYTES + 1024 * 1024, onError: (c) => ghostErrorResponse(c, new GhostApiError(413, 'RequestEntityTooLargeError', 'Request is too large.')) }));
   app.use('/admin/articles/:id/audio/narration', bodyLimit({ maxSize: AUDIO_UPLOAD_LIMIT + 1024 * 1024, onError: () => { throw new AppError('AUDIO_TOO_LARGE', 413, 'admin.audio.tooLarge'); } }));
   registerRoutes(app, allRoutes(deps), createStaffGuard(deps));
 
@@ -92,6 +93,7 @@ export function allRoutes(deps: Deps): RouteDef[] {
     ...feedRoutes(deps),
     ...sitemapRoutes(deps),
     ...contentApiRoutes(deps),
+    ...adminApiRoutes(deps),
     ...homeSiteRoutes(deps),
     ...newsletterSiteRoutes(deps),
     ...instantSearchRoutes(deps),

@@ -31,7 +31,7 @@ export interface AppEnv {
 
 export type AppContext = Context<AppEnv>;
 export type RouteHandler = (c: AppContext) => Response | Promise<Response>;
-export type HttpMethod = 'GET' | 'POST';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /**
  * Who may call a route: anyone; anyone with a session that is only half signed in (waiting for the

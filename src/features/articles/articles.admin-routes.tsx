@@ -36,7 +36,7 @@ export interface ArticleAdminDeps extends NewsroomDeps, SiteDeps {
   assets: Assets;
 }
 
-export function actorOf(c: AppContext, trustProxy: boolean): NewsroomActor {
+export function actorOf(c: AppContext, trustProxy: boolean): NewsroomActor & { userId: string } {
   const s = c.get('staff')!;
   return { userId: s.userId, label: s.email, role: s.role, sessionId: s.sessionId, ip: clientInfo(c, trustProxy).ip };
 }

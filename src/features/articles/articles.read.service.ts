@@ -96,9 +96,9 @@ export async function findArticleForPage(db: Db, lang: Language, sectionSlug: st
 }
 
 /** An article in any status as its page would show it: the newsroom's preview. */
-export async function findArticleForPreview(db: Db, id: string): Promise<ArticlePage | undefined> {
+export async function findArticleForPreview(db: Db, id: string, relatedCount = 4): Promise<ArticlePage | undefined> {
   const row = await repo.findPageRowById(db, id);
-  return row && buildArticlePage(db, row, row.language, 4, row.published_at ? undefined : new Date());
+  return row && buildArticlePage(db, row, row.language, relatedCount, row.published_at ? undefined : new Date());
 }
 
 async function buildArticlePage(db: Db, row: repo.PageRow, lang: Language, relatedCount: number, unpublishedAt?: Date): Promise<ArticlePage> {

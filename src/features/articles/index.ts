@@ -15,4 +15,4 @@ export { revisionAdminRoutes } from './revisions.admin-routes.js';
 export { audioClock, type ArticleAudio, type AudioLookup } from './audio-lookup.js';
 export { relatedFacts, replaceRelatedArticles, storedRelatedIds, type RelatedFacts } from './related-store.js';
 export { countPublishedArticles, recentSitemapArticles, sitemapArticles, type SitemapArticle } from './sitemap-source.js';
-export { browsePublishedArticles, type ArticleCondition, type ArticleOrder } from './browse.js';
+export { articleRecordsByIds, browseArticleIds, browsePublishedArticles, type ArticleCondition, type ArticleOrder, type ArticleRecord } from './browse.js';

@@ -12,7 +12,8 @@ import * as newsroom from './newsroom.repo.js';
 import { canEdit, canTransition, TRANSITIONS, type Transition } from './workflow.js';
 
 export interface NewsroomActor {
-  userId: string;
+  /** Null for an integration writing through the Admin API (its name is the label). */
+  userId: string | null;
   label: string;
   role: StaffRole;
   sessionId: string;
@@ -87,7 +88,7 @@ export async function createDraft(deps: NewsroomDeps, actor: NewsroomActor, inpu
 /** The article if this person may change it (workflow.canEdit): 404 when it does not exist, 403 when not theirs to edit. */
 export async function findEditableArticle(db: Db, actor: Pick<NewsroomActor, 'userId' | 'role'>, id: string) {
   const row = await loadForStaff(db, id);
-  if (!canEdit(actor.role, row.created_by_user_id === actor.userId, row.status)) throw new AppError('ARTICLE_EDIT_FORBIDDEN', 403, 'admin.forbidden');
+  if (!canEdit(actor.role, actor.userId !== null && row.created_by_user_id === actor.userId, row.status)) throw new AppError('ARTICLE_EDIT_FORBIDDEN', 403, 'admin.forbidden');
   return row;
 }
 
@@ -134,14 +135,15 @@ export async function saveArticle(
 
 export async function applyTransition(deps: NewsroomDeps, actor: NewsroomActor, id: string, transition: Transition, opts: { at?: Date } = {}): Promise<ArticleStatus> {
   const row = await loadForStaff(deps.db, id);
-  if (!canTransition(transition, actor.role, row.created_by_user_id === actor.userId, row.status)) {
+  if (!canTransition(transition, actor.role, actor.userId !== null && row.created_by_user_id === actor.userId, row.status)) {
     throw new AppError('TRANSITION_FORBIDDEN', 403, 'admin.article.transitionForbidden', { transition, from: row.status });
   }
   const now = deps.clock.now();
   const to = TRANSITIONS[transition].to;
   if (transition === 'publish') {
     await deps.scheduler.cancelPublish(deps.db, id);
-    await publishArticle(deps, id);
+    // `at` in the past: a story moved here from elsewhere keeps its first publication time.
+    await publishArticle(deps, id, opts.at && opts.at.getTime() <= now.getTime() ? opts.at : undefined);
     await repo.updateArticleRow(deps.db, id, { scheduled_at: null });
   } else if (transition === 'unpublish') {
     await unpublishArticle(deps, id);
@@ -211,7 +213,7 @@ export async function restoreRevision(deps: NewsroomDeps, actor: NewsroomActor, 
 export type LockState = { held: true } | { held: false; holder: string; since: Date };
 
 /** Takes (or keeps) the editing lock; someone else's live lock is reported unless taking over. */
-export async function acquireLock(deps: NewsroomDeps, actor: NewsroomActor, id: string, takeOver: boolean): Promise<LockState> {
+export async function acquireLock(deps: NewsroomDeps, actor: NewsroomActor & { userId: string }, id: string, takeOver: boolean): Promise<LockState> {
   await loadForStaff(deps.db, id);
   const now = deps.clock.now();
   const lock = await newsroom.findLockRow(deps.db, id);

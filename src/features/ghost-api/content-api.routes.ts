@@ -1,10 +1,9 @@
-import { z } from 'zod';
 import { pathParam, publicRoute, type AppContext, type RouteDef } from '../../http/access.js';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db-schema.js';
 import { toDbTime } from '../../platform/db/time.js';
 import { createTranslator } from '../../platform/i18n/i18n.js';
-import { browsePublishedArticles, type ArticleCondition, type ArticleOrder } from '../articles/index.js';
+import { browsePublishedArticles, type ArticleCondition } from '../articles/index.js';
 import { integrationByContentKey } from '../integrations/index.js';
 import { listPeople } from '../people/index.js';
 import { listSections } from '../sections/index.js';
@@ -12,6 +11,7 @@ import { sitePaths, SITE_LOGO } from '../site/index.js';
 import { getSiteSettings } from '../site-settings/index.js';
 import { listTags } from '../tags/index.js';
 import { ghostHandler, GhostApiError } from './ghost-errors.js';
+import { MAX_LIMIT, pagination, parseOrder, pick, readBrowse, type Browse } from './api-params.js';
 import { parseFilter } from './post-filter.js';
 import { NO_OVERRIDES, serializeAuthor, serializePost, serializeTag } from './serializers.js';
 
@@ -23,53 +23,6 @@ import { NO_OVERRIDES, serializeAuthor, serializePost, serializeTag } from './se
  * in both languages (filter `language:ar` for one); Ghost "pages" we have none of.
  */
 const BASE = '/ghost/api/content';
-const MAX_LIMIT = 100;
-
-const browseSchema = z.object({
-  filter: z.string().max(2000).optional(),
-  include: z.string().max(200).optional(),
-  fields: z.string().max(500).optional(),
-  formats: z.string().max(50).optional(),
-  limit: z.union([z.literal('all'), z.coerce.number().int().min(1)]).optional(),
-  page: z.coerce.number().int().min(1).max(100_000).optional(),
-  order: z.string().max(200).optional(),
-});
-type Browse = z.infer<typeof browseSchema>;
-
-const ORDERABLE: Record<string, ArticleOrder[number]['column']> = { published_at: 'published_at', updated_at: 'updated_at', created_at: 'created_at', title: 'headline', slug: 'slug' };
-
-function parseOrder(order: string | undefined): ArticleOrder {
-  if (!order) return [{ column: 'published_at', direction: 'desc' }];
-  return order.split(',').map((part) => {
-    const [field = '', dir = 'asc'] = part.trim().split(/\s+/);
-    const column = ORDERABLE[field];
-    if (!column || !/^(asc|desc)$/i.test(dir)) throw new GhostApiError(400, 'BadRequestError', 'Invalid order', `Cannot order by "${part.trim()}".`);
-    return { column, direction: dir.toLowerCase() as 'asc' | 'desc' };
-  });
-}
-
-function readBrowse(c: AppContext): Browse {
-  const parsed = browseSchema.safeParse(c.req.query());
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new GhostApiError(400, 'BadRequestError', `Validation error, cannot read ${String(issue.path[0] ?? 'query')}.`, issue.message);
-  }
-  return parsed.data;
-}
-
-function pagination(page: number, limit: number | 'all', total: number) {
-  const per = limit === 'all' ? Math.max(total, 1) : limit;
-  const pages = Math.max(1, Math.ceil(total / per));
-  return { page, limit, pages, total, next: page < pages ? page + 1 : null, prev: page > 1 ? page - 1 : null };
-}
-
-/** Only the requested `fields` of each object (Ghost's `fields=title,url`), or the whole object. */
-function pick<T extends Record<string, unknown>>(items: T[], fields: string | undefined): Record<string, unknown>[] {
-  if (!fields) return items;
-  const keep = fields.split(',').map((f) => f.trim()).filter(Boolean);
-  return items.map((item) => Object.fromEntries(keep.filter((k) => k in item).map((k) => [k, item[k]])));
-}
-
 export function contentApiRoutes(deps: { db: Db; config: Config; clock: { now(): Date } }): RouteDef[] {
   const origin = (c: AppContext) => deps.config.publicUrl ?? new URL(c.req.url).origin;
 

@@ -1,1 +1,3 @@
 export { contentApiRoutes } from './content-api.routes.js';
+export { adminApiRoutes, type AdminApiDeps } from './admin-api.routes.js';
+export { ghostErrorResponse, GhostApiError } from './ghost-errors.js';
