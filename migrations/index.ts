@@ -12,6 +12,7 @@ import * as articleRelated from './2026-12-04-2200-article-related.js';
 import * as articleAudio from './2026-12-04-2300-article-audio.js';
 import * as searchPool from './2026-12-05-0100-search-pool.js';
 import * as integrations from './2026-12-05-0200-integrations.js';
+import * as webhooks from './2026-12-05-0300-webhooks.js';
 
 /** Every migration, in order. A literal list: adding one is adding a line here. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04-2300-article-audio': articleAudio,
   '2026-12-05-0100-search-pool': searchPool,
   '2026-12-05-0200-integrations': integrations,
+  '2026-12-05-0300-webhooks': webhooks,
 };

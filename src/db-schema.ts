@@ -19,6 +19,7 @@ import type { TagsTable } from './features/tags/tags.table.js';
 import type { AuditLogTable } from './features/audit/audit.table.js';
 import type { JobsTable } from './platform/jobs/jobs.table.js';
 import type { IntegrationsTable } from './features/integrations/integrations.table.js';
+import type { WebhookArticleStatesTable, WebhookDeliveriesTable, WebhooksTable } from './features/webhooks/webhooks.table.js';
 import type { SignInThrottleTable, StaffSessionsTable, StaffTokensTable, StaffUsersTable } from './features/staff/staff.table.js';
 
 /** Every table, as Kysely sees it. Each feature owns its own `*.table.ts`; this only gathers them. */
@@ -45,6 +46,9 @@ export interface DB {
   audit_log: AuditLogTable;
   jobs: JobsTable;
   integrations: IntegrationsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_article_states: WebhookArticleStatesTable;
 }
 
 export type Db = Kysely<DB>;

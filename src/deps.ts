@@ -1,4 +1,6 @@
 import { webSubIndexer } from './features/feeds/index.js';
+import { postEventBody } from './features/ghost-api/index.js';
+import { webhookIndexer } from './features/webhooks/index.js';
 import path from 'node:path';
 import type { Config } from './config.js';
 import type { DB, Db } from './db-schema.js';
@@ -62,7 +64,13 @@ export async function createDeps(config: Config, log: Logger, overrides: { clock
     mediaDir: path.join(config.dataDir, 'media'),
     mailer: createMailer(config.mail, log),
     scheduler: createJobScheduler(clock),
-    indexer: allOf(searchIndexer(clock), audioIndexer(clock, config.audio.provider !== 'off'), webSubIndexer(clock)),
+    indexer: allOf(
+      searchIndexer(clock),
+      audioIndexer(clock, config.audio.provider !== 'off'),
+      webSubIndexer(clock),
+      // Webhook bodies carry the story's absolute URLs: the public address, or this server's own.
+      webhookIndexer(clock, (db, id) => postEventBody(db, id, config.publicUrl ?? `http://localhost:${config.port}`)),
+    ),
     audio: audioLookup,
     speech: createSpeechProvider(config.audio, log),
     audioDir: config.audio.dir,

@@ -13,6 +13,7 @@ import { feedRoutes } from './features/feeds/index.js';
 import { sitemapRoutes } from './features/sitemaps/index.js';
 import { adminApiRoutes, contentApiRoutes, ghostErrorResponse, GhostApiError } from './features/ghost-api/index.js';
 import { integrationAdminRoutes } from './features/integrations/index.js';
+import { webhookAdminRoutes } from './features/webhooks/index.js';
 import { EMBED_FRAME_ORIGINS } from './editor/index.js';
 import { AUDIO_UPLOAD_LIMIT, audioAdminRoutes, audioSiteRoutes, podcastRoutes } from './features/audio/index.js';
 import { healthRoutes, renderError, settingsAdminRoutes } from './features/site/index.js';
@@ -80,6 +81,7 @@ export function allRoutes(deps: Deps): RouteDef[] {
     ...auditRoutes(deps),
     ...settingsAdminRoutes(deps),
     ...integrationAdminRoutes(deps),
+    ...webhookAdminRoutes(deps),
     ...sectionAdminRoutes(deps),
     ...tagAdminRoutes(deps),
     ...peopleAdminRoutes(deps),

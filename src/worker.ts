@@ -4,6 +4,7 @@ import { makeArticleAudioJob, MAKE_ARTICLE_AUDIO } from './features/audio/index.
 import { pingWebSubHubJob, PING_WEBSUB_HUB } from './features/feeds/index.js';
 import { makeVariantsJob, MEDIA_VARIANTS } from './features/media/index.js';
 import { rebuildSearchIndexJob, REBUILD_SEARCH_INDEX, updateRelatedArticlesJob, UPDATE_RELATED_ARTICLES } from './features/search/index.js';
+import { deliverWebhookJob, DELIVER_WEBHOOK } from './features/webhooks/index.js';
 import { createJobRunner, type JobRunner } from './platform/jobs/runner.js';
 
 /**
@@ -23,6 +24,7 @@ export function createWorker(deps: Deps): JobRunner {
       [MEDIA_VARIANTS]: makeVariantsJob(deps),
       [MAKE_ARTICLE_AUDIO]: makeArticleAudioJob(deps),
       [PING_WEBSUB_HUB]: pingWebSubHubJob(deps),
+      [DELIVER_WEBHOOK]: deliverWebhookJob(deps),
     },
   });
 }

@@ -16,6 +16,6 @@ declare module '@tryghost/admin-api' {
     edit(data: object, options?: object): Promise<Record<string, unknown>>;
     delete(data: object): Promise<unknown>;
   }
-  const GhostAdminAPI: (options: { url: string; key: string; version: string }) => { posts: Resource; pages: Resource; tags: Resource; images: { upload(data: object): Promise<{ url: string }> } };
+  const GhostAdminAPI: (options: { url: string; key: string; version: string }) => { posts: Resource; pages: Resource; tags: Resource; webhooks: Pick<Resource, 'add' | 'edit' | 'delete'>; images: { upload(data: object): Promise<{ url: string }> } };
   export default GhostAdminAPI;
 }

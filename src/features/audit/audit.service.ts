@@ -28,7 +28,9 @@ export type AuditAction =
   | 'media-uploaded'
   | 'media-deleted'
   | 'integration-created'
-  | 'integration-deleted';
+  | 'integration-deleted'
+  | 'webhook-created'
+  | 'webhook-deleted';
 
 export interface AuditActor {
   userId: string | null;

@@ -18,17 +18,18 @@ import {
 } from '../articles/index.js';
 import type { Integration } from '../integrations/index.js';
 import { findMediaImage, mediaUrl, MEDIA_MAX_UPLOAD_BYTES, uploadImage } from '../media/index.js';
-import { listPeople } from '../people/index.js';
 import { getSiteSettings } from '../site-settings/index.js';
 import { SITE_LOGO, sitePaths } from '../site/index.js';
 import { createTag, listTags, newTagSchema, renameTag } from '../tags/index.js';
+import { createWebhook, deleteWebhook, updateWebhook, type Webhook } from '../webhooks/index.js';
 import { integrationFromToken } from './admin-token.js';
 import { MAX_LIMIT, pagination, parseOrder, pick, readBrowse } from './api-params.js';
 import { GHOST_FIELD, postInputSchema, toArticleInput, type PostInput } from './admin-posts.js';
 import { asGhostError, ghostErrorResponse, GhostApiError } from './ghost-errors.js';
 import { htmlToDocument } from './html-to-document.js';
 import { parseFilter } from './post-filter.js';
-import { serializePost, serializeTag } from './serializers.js';
+import { serializeTag } from './serializers.js';
+import { adminPostViews } from './admin-post-view.js';
 
 /**
  * The Admin API, following Ghost's (v5) so that Ghost's own client, @tryghost/admin-api, creates,
@@ -44,9 +45,6 @@ export interface AdminApiDeps extends NewsroomDeps {
   mediaDir: string;
   clock: Clock;
 }
-
-/** Ghost knows draft, scheduled and published; our in-review and unpublished stories are drafts there. */
-const ghostStatus = (r: ArticleRecord) => (r.status === 'published' || r.status === 'scheduled' ? r.status : 'draft');
 
 export function adminApiRoutes(deps: AdminApiDeps): RouteDef[] {
   const origin = (c: AppContext) => deps.config.publicUrl ?? new URL(c.req.url).origin;
@@ -76,23 +74,8 @@ export function adminApiRoutes(deps: AdminApiDeps): RouteDef[] {
       }
     });
 
-  async function serialize(c: AppContext, records: ArticleRecord[]) {
-    const [tags, people] = await Promise.all([listTags(db), listPeople(db)]);
-    const formats = new Set((c.req.query('formats') ?? 'html').split(',').map((s) => s.trim()).filter((f): f is 'html' | 'plaintext' => f === 'html' || f === 'plaintext'));
-    const extras = { tags: new Map(tags.map((t) => [t.id, t])), people: new Map(people.map((p) => [p.id, p])), formats };
-    return records.map((r) => {
-      const post: Record<string, unknown> = {
-        ...serializePost(r.page, origin(c), extras),
-        status: ghostStatus(r),
-        workflow_status: r.status,
-        created_at: r.createdAt.toISOString(),
-        updated_at: r.updatedAt.toISOString(),
-        published_at: (r.status === 'scheduled' ? r.scheduledAt : r.publishedAt)?.toISOString() ?? null,
-      };
-      // Unlike the Content API, Ghost's Admin API always includes tags and authors.
-      return post;
-    });
-  }
+  const serialize = (c: AppContext, records: ArticleRecord[]) =>
+    adminPostViews(db, records, origin(c), new Set((c.req.query('formats') ?? 'html').split(',').map((s) => s.trim()).filter((f): f is 'html' | 'plaintext' => f === 'html' || f === 'plaintext')));
 
   async function readPost(c: AppContext, where: ArticleCondition): Promise<ArticleRecord> {
     const { ids } = await browseArticleIds(db, 'any', where, [{ column: 'created_at', direction: 'desc' }], 1, 0);
@@ -136,7 +119,32 @@ export function adminApiRoutes(deps: AdminApiDeps): RouteDef[] {
 
   const notPages = () => Promise.reject(new GhostApiError(422, 'ValidationError', 'Arab Press has no pages.', 'Every story is a post: send it to /ghost/api/admin/posts/.'));
 
+  /** A webhook as Ghost's Admin API answers it. */
+  const webhookView = (w: Webhook) => ({ id: w.id, event: w.event, target_url: w.targetUrl, name: w.name || null, secret: w.secret, api_version: 'v5', integration_id: w.integrationId, status: 'available', last_triggered_at: null, last_triggered_status: null, last_triggered_error: null, created_at: w.createdAt.toISOString(), updated_at: w.createdAt.toISOString() });
+  type WebhookBody = { webhooks?: { event?: string; target_url?: string; name?: string | null; secret?: string | null }[] };
+  const webhookInput = async (c: AppContext) => {
+    const w = ((await c.req.json().catch(() => undefined)) as WebhookBody | undefined)?.webhooks?.[0];
+    if (!w) throw new GhostApiError(422, 'ValidationError', 'No webhooks found in the request.');
+    return { event: w.event, targetUrl: w.target_url, name: w.name ?? undefined, secret: w.secret ?? undefined };
+  };
+
   return [
+    // Webhooks belong to the integration whose key signed the request, as in Ghost.
+    route('POST', '/webhooks/', async (c, integration) => {
+      const hook = await createWebhook(db, integration.id, (await webhookInput(c)) as never, deps.clock.now());
+      return c.json({ webhooks: [webhookView(hook)] }, 201);
+    }),
+    route('PUT', '/webhooks/:id/', async (c, integration) => {
+      const input = await webhookInput(c);
+      const hook = await updateWebhook(db, integration.id, pathParam(c, 'id'), Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as never);
+      if (!hook) throw new GhostApiError(404, 'NotFoundError', 'Resource not found error, cannot edit webhook.');
+      return c.json({ webhooks: [webhookView(hook)] });
+    }),
+    route('DELETE', '/webhooks/:id/', async (c, integration) => {
+      if (!(await deleteWebhook(db, integration.id, pathParam(c, 'id')))) throw new GhostApiError(404, 'NotFoundError', 'Resource not found error, cannot delete webhook.');
+      return c.body(null, 204);
+    }),
+
     route('GET', '/site/', async (c) => {
       const settings = await getSiteSettings(db);
       return c.json({ site: { title: settings.name.en, description: settings.motto, logo: origin(c) + SITE_LOGO.path, icon: origin(c) + SITE_LOGO.path, accent_color: '#8a1c1c', url: origin(c) + sitePaths('en').home, version: '5.0' } });

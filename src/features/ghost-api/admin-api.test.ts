@@ -150,6 +150,17 @@ describe('the Admin API through Ghost’s client', () => {
     expect(noAuth.status).toBe(401);
   });
 
+  it('adds, edits and deletes webhooks for its own integration', async () => {
+    const hook = (await api().webhooks.add({ event: 'post.published', target_url: 'https://partner.example/hooks/ap', name: 'Partner' })) as Record<string, unknown>;
+    expect(hook).toMatchObject({ event: 'post.published', target_url: 'https://partner.example/hooks/ap', name: 'Partner', secret: expect.stringMatching(/^[0-9a-f]{48}$/) });
+    const edited = (await api().webhooks.edit({ id: hook['id'], target_url: 'https://partner.example/hooks/v2' })) as Record<string, unknown>;
+    expect(edited).toMatchObject({ id: hook['id'], target_url: 'https://partner.example/hooks/v2', event: 'post.published' });
+    await expect(api().webhooks.add({ event: 'post.deleted', target_url: 'https://partner.example/x' })).rejects.toMatchObject({ name: 'ValidationError', property: 'event' });
+    await expect(api().webhooks.add({ event: 'post.published', target_url: 'ftp://partner.example/x' })).rejects.toMatchObject({ name: 'ValidationError', property: 'target_url' });
+    await api().webhooks.delete({ id: hook['id'] });
+    await expect(api().webhooks.delete({ id: hook['id'] })).rejects.toMatchObject({ name: 'NotFoundError' });
+  });
+
   it('publishes an existing newsroom story’s edit and refuses deleting stories', async () => {
     const { id } = await publishedArticle(site, { headline: 'From the newsroom' });
     const read = await api().posts.read({ id });

@@ -57,6 +57,7 @@ export const GHOST_FIELD: Record<string, string> = {
   seoDescription: 'meta_description',
   canonicalUrl: 'canonical_url',
   translationOf: 'translation_of',
+  targetUrl: 'target_url',
 };
 
 const invalid = (field: string, context: string) => new GhostApiError(422, 'ValidationError', `Validation error, cannot save ${field}.`, context, field);

@@ -45,6 +45,9 @@ export function integrationAdminRoutes(deps: TaxonomyAdminDeps & { config: Confi
                 <dt>{t.t('admin.integrations.lastUsed')}</dt>
                 <dd>{i.lastUsedAt ? <time datetime={i.lastUsedAt.toISOString()}>{i.lastUsedAt.toISOString().slice(0, 16).replace('T', ' ')}</time> : t.t('admin.integrations.never')}</dd>
               </dl>
+              <p>
+                <a href={`/admin/integrations/${i.id}/webhooks`}>{t.t('admin.webhooks.link')}</a>
+              </p>
               <form method="post" action={`/admin/integrations/${i.id}/delete`}>
                 <CsrfField c={c} />
                 <button type="submit">{t.t('admin.integrations.delete')}</button>
