@@ -5,6 +5,7 @@ import RssParser from 'rss-parser';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { publishedArticle, seedNewsroom } from '../../../tests/factories.js';
+import { checkFeed } from '../../../tests/feed-check.js';
 import { createTestSite, type TestSite } from '../../../tests/kit.js';
 import { storeImage } from '../media/index.js';
 import { getSiteSettings, saveSiteSettings } from '../site-settings/index.js';
@@ -119,6 +120,25 @@ describe('JSON Feed 1.1', () => {
     expect(raw.items.map((i) => i.id)).toEqual([`urn:uuid:${ids.en}`]);
     const author = parseJsonFeed(JSON.parse(await fetchFeed('/ar/author/omar-farouk/feed.json', 'application/feed+json')));
     expect(author.items!.map((i) => i.title)).toEqual(['الوزراء يتفقون على خطة للمياه']);
+  });
+});
+
+describe('conformance', () => {
+  // The W3C feed validator's rules (tests/feed-check.ts, shown to agree with its test cases): no
+  // error and no warning in any RSS or Atom feed, whole or summary, in either language.
+  it('passes the feed validator’s rules for every scope, format and language', async () => {
+    const scopes = ['', '/economy', '/tag/trade', '/author/layla-haddad', '/author/omar-farouk'];
+    for (const feedContent of ['full', 'summary'] as const) {
+      await saveSiteSettings(site.deps.db, { ...(await getSiteSettings(site.deps.db)), feedContent }, site.clock.now());
+      for (const lang of ['', '/ar'])
+        for (const scope of scopes)
+          for (const [file, type] of [['feed.xml', 'application/rss+xml'], ['feed.atom', 'application/atom+xml']] as const) {
+            const path = `${lang}${scope}/${file}`;
+            const report = checkFeed(await fetchFeed(path, type));
+            expect(report, `${path} (${feedContent})`).toEqual({ errors: [], warnings: [] });
+          }
+    }
+    await saveSiteSettings(site.deps.db, { ...(await getSiteSettings(site.deps.db)), feedContent: 'full' }, site.clock.now());
   });
 });
 
