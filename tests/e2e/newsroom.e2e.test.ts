@@ -171,11 +171,25 @@ describe(`the newsroom in a browser (${TEST_DB})`, () => {
     await Promise.all([page.waitForEvent('load'), page.locator('form[action="/admin/integrations"] button').click()]);
     expect(await page.locator('[role="status"]').innerText()).toContain('أُنشئ التكامل');
     await expect.poll(() => page.locator('.integration code').count()).toBe(3);
-    for (const path of ['/admin', `/admin/articles/${articleId}/edit`, '/admin/settings', '/admin/integrations', '/admin/staff', '/admin/sections', '/admin/tags', '/admin/people', '/admin/media', '/admin/audit', '/admin/account']) {
+    // Its webhooks page, with a webhook on it (secret shown) and an empty delivery log.
+    await Promise.all([page.waitForEvent('load'), page.locator('a[href$="/webhooks"]').click()]);
+    const webhooksPath = new URL(page.url()).pathname;
+    await page.selectOption('#webhook-event', 'post.published');
+    await page.fill('#webhook-url', 'https://partner.example/hooks');
+    await Promise.all([page.waitForEvent('load'), page.locator('form[action$="/webhooks"] button').click()]);
+    expect(await page.locator('[role="status"]').innerText()).toContain('أُضيف الخطاف');
+    for (const path of ['/admin', `/admin/articles/${articleId}/edit`, '/admin/settings', '/admin/integrations', webhooksPath, '/admin/staff', '/admin/sections', '/admin/tags', '/admin/people', '/admin/media', '/admin/audit', '/admin/account']) {
       await page.goto(server.baseUrl + path);
       expect(await page.locator('html').getAttribute('lang'), path).toBe('ar');
       await expectAccessible(path);
     }
+    // And the webhooks page left to right, in English.
+    await page.goto(server.baseUrl + webhooksPath);
+    await Promise.all([page.waitForEvent('load'), page.locator('.admin-header__tools button[lang="en"]').click()]);
+    await page.goto(server.baseUrl + webhooksPath);
+    expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
+    expect(await page.locator('h2').last().innerText()).toBe('Recent deliveries');
+    await expectAccessible(webhooksPath);
     await page.goto(`${server.baseUrl}/admin`);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
