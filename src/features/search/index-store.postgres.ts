@@ -11,8 +11,8 @@ import { formatTsvector, STEM_MARK, tsvectorEntries } from './tsvector.js';
  * PostgreSQL's half of the index (migration …-search-pool): one row per published article with
  * - document: every word with weights and positions plus its week and month markers, for matching
  *   through the GIN index (time-buckets.ts);
- * - ranking: the headline, standfirst and names only, small enough to stay in the row (most of the
- *   time), so ranking a pool of matches never reads the large documents. Not STORAGE MAIN: a row
+ * - ranking: the headline, standfirst and names only, without word pairs (tsquery.ts), small enough to
+ *   stay in the row, so ranking a pool of matches never reads the large documents. Not STORAGE MAIN: a row
  *   too wide to fit would then have its small columns (published_at) moved out to TOAST instead, and
  *   sorting the pool by date would read TOAST for every comparison (measured: 150 buffers a row).
  */
@@ -46,7 +46,7 @@ export async function writeRow(trx: Db, a: ArticleSearchSource, now: Date): Prom
   const entries = tsvectorEntries([...fields, { words: body, weight: 'D' }]);
   const publishedAt = a.publishedAt ?? now;
   const document = formatTsvector(entries, timeMarkers(publishedAt));
-  const ranking = formatTsvector(tsvectorEntries(fields));
+  const ranking = formatTsvector(tsvectorEntries(fields, { pairs: false }));
   await sql`INSERT INTO article_search (article_id, language, section_id, published_at, document, ranking)
     VALUES (${a.id}, ${a.language}, ${a.sectionId}, ${toDbTime(publishedAt)}, ${document}::tsvector, ${ranking}::tsvector)`.execute(trx);
   return contentTerms(entries);

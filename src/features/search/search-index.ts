@@ -17,7 +17,7 @@ import { adjustTermCounts, replaceTermCounts } from './term-stats.js';
  * the index is then rebuilt on the next start, because documents indexed by the old rules would not
  * match queries analyzed by the new.
  */
-export const ANALYZER_VERSION = 2;
+export const ANALYZER_VERSION = 3;
 
 const storeOf = (db: Db) => (dialectOf(db) === 'postgres' ? postgresStore : sqliteStore);
 

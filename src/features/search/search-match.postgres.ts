@@ -1,10 +1,10 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db-schema.js';
 import { toDbTime } from '../../platform/db/time.js';
 import type { MatchFilter, MatchPage, PoolPage } from './search-match.js';
 import type { ParsedQuery } from './search-query.js';
-import { firstFullWindow, windowsBefore, withinWindow } from './time-buckets.js';
-import { toTsquery } from './tsquery.js';
+import { monthsNewestFirst, withinWindow } from './time-buckets.js';
+import { toRankingTsquery, toTsquery } from './tsquery.js';
 
 // ts_rank_cd weights for D (unused: the ranking vector has no body), C (section/tags/bylines), B (standfirst), A (headline).
 const TS_RANK_WEIGHTS = '{0.2, 0.4, 0.6, 1.0}';
@@ -38,37 +38,45 @@ export async function withIndexOnlyPlans<T>(db: Db, work: (trx: Db) => Promise<T
 interface PoolRow {
   article_id: string;
   published_at: string;
+  score: number;
 }
 
+/** Months searched one by one before the rest of the archive is searched at once. */
+const MONTHS_BACK = 11;
+
 /**
- * The newest `poolSize` matches, ranked. The document's week and month markers (time-buckets.ts) let
- * the GIN index return only this week's matches, then this month's, then the year's, widening until
- * the pool is full; the last try has no window. Ranking reads the small `ranking` vectors of the pool.
+ * The newest `poolSize` matches, ranked, in one statement. Every document carries its month's marker
+ * lexeme (time-buckets.ts), so the GIN index can hand over one month's matches at a time: the
+ * statement is a UNION ALL of "the matches of month m, newest first", from this month back a year, then
+ * "the matches older than that", under one LIMIT. PostgreSQL runs a UNION ALL's parts in order and
+ * stops as soon as the LIMIT is met (no parallel plans here), so a common word reads only its last few
+ * weeks and a rare one walks back month by month, and no part reads a match older than the pool needs
+ * (at most one month's worth more). The pool is ranked on the way out, by the small `ranking` vectors
+ * of its rows, which the same heap reads fetched. Measured on 100,000 stories, this took search p95
+ * from 68–87 ms (widening windows, then ranking in a second statement) to under 50 (bench/README.md).
  */
 export async function matchPoolPostgres(db: Db, query: ParsedQuery, f: MatchFilter, page: MatchPage): Promise<PoolPage> {
   const q = toTsquery(query);
-  return withIndexOnlyPlans(db, async (trx) => {
-    const filters = [sql`language IN (${sql.join(f.languages)})`];
-    if (f.sectionId) filters.push(sql`section_id = ${f.sectionId}`);
-    if (f.from) filters.push(sql`published_at >= ${toDbTime(f.from)}`);
-    if (f.to) filters.push(sql`published_at <= ${toDbTime(f.to)}`);
-    const poolWithin = async (markers: string[] | null) => {
-      const rows = await sql<PoolRow>`
-        SELECT article_id, published_at FROM article_search
-        WHERE document @@ ${withinWindow(q, markers)}::tsquery AND ${sql.join(filters, sql` AND `)}
-        ORDER BY published_at DESC, article_id DESC LIMIT ${page.poolSize}`.execute(trx);
-      return rows.rows;
-    };
-    const windows = windowsBefore(f.to ?? f.now ?? new Date());
-    // A window reaching past the filter's start adds nothing over searching the whole range.
-    const pool = await firstFullWindow(windows, page.poolSize, poolWithin, (i) => f.from !== undefined && windows[i]!.since <= f.from);
-    if (f.sort === 'newest') return { ids: pool.slice(page.offset, page.offset + page.limit).map((r) => r.article_id), total: pool.length };
-    const scores = await sql<{ article_id: string; score: number }>`
-      SELECT article_id, ts_rank_cd(${TS_RANK_WEIGHTS}::float4[], ranking, ${q}::tsquery) AS score
-      FROM article_search WHERE article_id = ANY(${pool.map((r) => r.article_id)}::text[])`.execute(trx);
-    const score = new Map(scores.rows.map((r) => [r.article_id, Number(r.score)]));
-    // The pool is newest first and the sort is stable, so equal scores stay newest first.
-    const ranked = [...pool].sort((a, b) => (score.get(b.article_id) ?? 0) - (score.get(a.article_id) ?? 0));
-    return { ids: ranked.slice(page.offset, page.offset + page.limit).map((r) => r.article_id), total: pool.length };
-  });
+  const filters = [sql`language IN (${sql.join(f.languages)})`];
+  if (f.sectionId) filters.push(sql`section_id = ${f.sectionId}`);
+  if (f.from) filters.push(sql`published_at >= ${toDbTime(f.from)}`);
+  if (f.to) filters.push(sql`published_at <= ${toDbTime(f.to)}`);
+  const part = (match: RawBuilder<unknown>) => sql`(SELECT article_id, published_at, ranking FROM article_search
+    WHERE ${match} AND ${sql.join(filters, sql` AND `)} ORDER BY published_at DESC, article_id DESC)`;
+  // With an end date, nothing after it; without, the month after this one too (clocks differ a little).
+  const months = monthsNewestFirst(f.to ?? f.now ?? new Date(), MONTHS_BACK, f.to ? 0 : 1).filter((m) => !f.from || m.end > f.from);
+  const parts = months.map((m) => part(sql`document @@ ${withinWindow(q, [m.marker])}::tsquery`));
+  const olderThan = months.at(-1)?.start;
+  if (olderThan && (!f.from || f.from < olderThan)) parts.push(part(sql`document @@ ${q}::tsquery AND published_at < ${toDbTime(olderThan)}`));
+  if (!parts.length) return { ids: [], total: 0 };
+  const pool = await withIndexOnlyPlans(db, async (trx) =>
+    (
+      await sql<PoolRow>`SELECT article_id, published_at, ts_rank_cd(${TS_RANK_WEIGHTS}::float4[], ranking, ${toRankingTsquery(query)}::tsquery) AS score
+        FROM (${sql.join(parts, sql` UNION ALL `)} LIMIT ${page.poolSize}) pool`.execute(trx)
+    ).rows,
+  );
+  // Ordered here, not by the row order: newest first, and for relevance the best first, newest among equals.
+  const newest = (a: PoolRow, b: PoolRow) => (a.published_at === b.published_at ? (a.article_id < b.article_id ? 1 : -1) : a.published_at < b.published_at ? 1 : -1);
+  const ranked = f.sort === 'newest' ? pool.sort(newest) : pool.sort((a, b) => Number(b.score) - Number(a.score) || newest(a, b));
+  return { ids: ranked.slice(page.offset, page.offset + page.limit).map((r) => r.article_id), total: pool.length };
 }

@@ -22,8 +22,8 @@ beforeAll(async () => {
   const story = async (key: string, publishedAt: Date, headline: string, sectionSlug = 'economy') => {
     saffron[key] = (await publishedArticle(site, { headline, sectionSlug, publishedAt, blocks: [{ type: 'p', text: 'Growers say saffron from the highlands sells well this season.' }] })).id;
   };
-  // This week, about forty days ago (last month), and two years ago: PostgreSQL widens its window
-  // from the week to the months to the whole archive, and must find the same stories as SQLite.
+  // This week, about forty days ago (last month), and two years ago: PostgreSQL walks back month by
+  // month, then takes the rest of the archive at once, and must find the same stories as SQLite.
   for (let i = 0; i < 4; i++) await story(`week${i}`, ago(i), `Market report ${i}`);
   for (let i = 0; i < 4; i++) await story(`month${i}`, ago(40 + i), `Harvest note ${i}`, 'politics');
   await story('oldBest', ago(730), 'Saffron prices reach a record');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toFts5Match } from './fts5-query.js';
 import { parseSearchQuery, type ParsedQuery } from './search-query.js';
 import { buildSnippet } from './snippet.js';
-import { toTsquery } from './tsquery.js';
+import { toRankingTsquery, toTsquery } from './tsquery.js';
 import { toTsvectorLiteral } from './tsvector.js';
 import { analyzeText } from './analysis/index.js';
 
@@ -55,6 +55,8 @@ describe('query compilers', () => {
     expect(toTsquery(parsed('"the red sea"'))).toBe("('the red' & 'red sea')");
     expect(toTsquery(parsed('oil pri', true))).toBe("('oil' | '~oil') & ('pri':* | '~pri')");
     expect(toTsquery(parsed('وزير -النفط'))).toBe("('وزير' | '~وزير' | '~زير') & !('النفط' | '~نفط')");
+    // Ranking vectors hold no word pairs: a phrase is ranked by its words, exclusions not at all.
+    expect(toRankingTsquery(parsed('"red sea" minister -oil'))).toBe("('minister' | '~minist') & ('red' & 'sea')");
   });
 
   it('give stems their word’s position, and neighbouring words a lexeme of their own for phrases', () => {

@@ -16,11 +16,11 @@ export function timeMarkers(at: Date): string[] {
   return [weekMarker(weekOf(at)), monthMarker(monthOf(at))];
 }
 
-export interface TimeWindow {
-  /** Marker lexemes, any of which a document in the window carries. */
-  markers: string[];
-  /** Every document published from this instant up to the anchor is in the window. */
-  since: Date;
+/** One UTC calendar month: its marker lexeme and its bounds [start, end). */
+export interface MonthBucket {
+  marker: string;
+  start: Date;
+  end: Date;
 }
 
 function monthStart(month: number): Date {
@@ -28,19 +28,13 @@ function monthStart(month: number): Date {
 }
 
 /**
- * Windows reaching further back from `anchor`, narrowest first: this week and the last, this month and
- * the last, the last twelve months. A search tries them in turn until one holds enough matches; after
- * the last comes the whole archive (no window).
+ * The months from the one after `anchor` (a story dated a little ahead of this server's clock) back
+ * through `back` months before it, newest first. Together they cover every moment from the oldest
+ * one's start to the end of the month after the anchor, each moment in exactly one month.
  */
-export function windowsBefore(anchor: Date): TimeWindow[] {
-  const week = weekOf(anchor);
+export function monthsNewestFirst(anchor: Date, back: number, ahead = 1): MonthBucket[] {
   const month = monthOf(anchor);
-  const months = (n: number) => Array.from({ length: n }, (_, i) => monthMarker(month - i));
-  return [
-    { markers: [weekMarker(week), weekMarker(week - 1)], since: new Date((week - 1) * WEEK_MS) },
-    { markers: months(2), since: monthStart(month - 1) },
-    { markers: months(12), since: monthStart(month - 11) },
-  ];
+  return Array.from({ length: ahead + 1 + back }, (_, i) => month + ahead - i).map((m) => ({ marker: monthMarker(m), start: monthStart(m), end: monthStart(m + 1) }));
 }
 
 /**

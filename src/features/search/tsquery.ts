@@ -22,6 +22,17 @@ function phraseExpression(phrase: string[]): string {
   return `(${phrase.slice(1).map((word, i) => lexeme(`${phrase[i]} ${word}`)).join(' & ')})`;
 }
 
+/**
+ * The query to rank a pool with, against the ranking vectors, which hold no word pairs (they would
+ * double their size, and ranking a pool of 1,000 read them all): a phrase counts by its words, and
+ * ts_rank_cd's cover density already favours them side by side. Exclusions matter only for matching.
+ */
+export function toRankingTsquery(query: ParsedQuery): string {
+  const phraseWords = query.phrases.map((phrase) => `(${phrase.map(lexeme).join(' & ')})`);
+  const positive = [...query.words.map((w, i) => wordExpression(w, query.prefix !== undefined && i === query.words.length - 1)), ...phraseWords];
+  return positive.length ? positive.join(' & ') : toTsquery(query);
+}
+
 export function toTsquery(query: ParsedQuery): string {
   const positive = [
     ...query.words.map((w, i) => wordExpression(w, query.prefix !== undefined && i === query.words.length - 1)),

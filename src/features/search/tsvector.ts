@@ -21,8 +21,12 @@ const MAX_POSITION = 16383;
 const MAX_POSITIONS_PER_LEXEME = 256;
 const FIELD_GAP = 8;
 
-/** Each lexeme with its positions and weights ("12A"), in the order first seen. */
-export function tsvectorEntries(fields: { words: AnalyzedWord[]; weight: Weight }[]): Map<string, string[]> {
+/**
+ * Each lexeme with its positions and weights ("12A"), in the order first seen. `pairs: false` leaves
+ * out the word pairs: the ranking vector does without them (tsquery.ts ranks a phrase by its words).
+ */
+export function tsvectorEntries(fields: { words: AnalyzedWord[]; weight: Weight }[], options: { pairs?: boolean } = {}): Map<string, string[]> {
+  const pairs = options.pairs ?? true;
   const positions = new Map<string, string[]>();
   const add = (lexeme: string, entry: string) => {
     const list = positions.get(lexeme) ?? [];
@@ -37,7 +41,7 @@ export function tsvectorEntries(fields: { words: AnalyzedWord[]; weight: Weight 
       const entry = `${position}${field.weight}`;
       add(word.exact, entry);
       for (const stem of new Set(word.stems)) add(STEM_MARK + stem, entry);
-      if (previous !== undefined) add(`${previous} ${word.exact}`, `${position - 1}${field.weight}`);
+      if (pairs && previous !== undefined) add(`${previous} ${word.exact}`, `${position - 1}${field.weight}`);
       previous = word.exact;
       position++;
     }
