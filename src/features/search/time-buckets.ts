@@ -1,9 +1,10 @@
 /**
- * PostgreSQL's way to the newest matches: each document carries two marker lexemes, the week and the
- * month it was published in, and a query asks the GIN index for "the words AND one of these weeks or
- * months". The index then hands over only recent matches, instead of every match of a common word for
- * the heap to sort by date. Weeks count from the Unix epoch, months are UTC calendar months; markers
- * start with "_", which no analyzed word does.
+ * PostgreSQL's way to the matches nearest a time: each document carries two marker lexemes, the week
+ * and the month it was published in, and a query asks the GIN index for "the words AND one of these
+ * weeks or months". The index then hands over only those matches, instead of every match of a common
+ * word for the heap to sort by date. Search walks back month by month (monthsNewestFirst); related
+ * articles widen windows around an article (windowsAround). Weeks count from the Unix epoch, months are
+ * UTC calendar months; markers start with "_", which no analyzed word does.
  */
 const WEEK_MS = 7 * 86_400_000;
 
