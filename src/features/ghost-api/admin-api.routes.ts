@@ -100,16 +100,22 @@ export function adminApiRoutes(deps: AdminApiDeps): RouteDef[] {
     return result.doc;
   }
 
+  /** Refuses a status the post cannot take, before anything is saved (so a refused request saves nothing). */
+  function checkStatus(post: PostInput, current: ArticleRecord['status'] | undefined): void {
+    const at = post.published_at ? new Date(post.published_at) : undefined;
+    if (post.status === 'scheduled' && current !== 'scheduled' && (!at || at.getTime() <= deps.clock.now().getTime())) {
+      throw new GhostApiError(422, 'ValidationError', 'Validation error, cannot save published_at.', 'A scheduled post needs published_at in the future.', 'published_at');
+    }
+  }
+
   /** Moves the story to the status the post asks for, through the newsroom's workflow. */
   async function applyStatus(actor: NewsroomActor, id: string, current: ArticleRecord['status'], post: PostInput): Promise<void> {
     const at = post.published_at ? new Date(post.published_at) : undefined;
     const wanted = post.status;
     if (!wanted) return;
     if (wanted === 'published' && current !== 'published') await applyTransition(deps, actor, id, 'publish', { at });
-    else if (wanted === 'scheduled' && current !== 'scheduled') {
-      if (!at) throw new GhostApiError(422, 'ValidationError', 'Validation error, cannot save published_at.', 'A scheduled post needs published_at in the future.', 'published_at');
-      await applyTransition(deps, actor, id, 'schedule', { at });
-    } else if (wanted === 'draft') {
+    else if (wanted === 'scheduled' && current !== 'scheduled') await applyTransition(deps, actor, id, 'schedule', { at });
+    else if (wanted === 'draft') {
       if (current === 'published') await applyTransition(deps, actor, id, 'unpublish');
       else if (current === 'scheduled') await applyTransition(deps, actor, id, 'unschedule');
     }
@@ -165,6 +171,7 @@ export function adminApiRoutes(deps: AdminApiDeps): RouteDef[] {
 
     route('POST', '/posts/', async (c, integration) => {
       const post = await postBody(c);
+      checkStatus(post, undefined);
       const input = await toArticleInput(db, post, undefined, await bodyOf(c, post), { origin: origin(c), now: deps.clock.now() });
       const actor = actorFor(c, integration);
       const { id } = await createDraft(deps, actor, input);
@@ -180,6 +187,7 @@ export function adminApiRoutes(deps: AdminApiDeps): RouteDef[] {
       if (new Date(post.updated_at).getTime() !== record.updatedAt.getTime()) {
         throw new GhostApiError(409, 'UpdateCollisionError', 'Saving failed! Someone else is editing this post.', `The post was changed at ${record.updatedAt.toISOString()}, after the version you read (${post.updated_at}). Read it again and reapply your change.`);
       }
+      checkStatus(post, record.status);
       const id = record.page.id;
       const actor = actorFor(c, integration);
       const changesContent = Object.keys(post).some((k) => k !== 'status' && k !== 'updated_at' && k !== 'published_at');

@@ -132,6 +132,7 @@ describe('the Admin API through Ghost’s client', () => {
     expect(err.context).toContain('https://elsewhere.example/x.jpg');
     expect(err.context).toContain('javascript:alert(1)');
     await expect(api().posts.add({ title: 'Nowhere', section: 'no-such-section' })).rejects.toMatchObject({ name: 'ValidationError' });
+    await expect(api().posts.add({ title: 'Too late', status: 'scheduled', published_at: '2020-01-01T00:00:00.000Z' })).rejects.toMatchObject({ name: 'ValidationError', property: 'published_at' });
     await expect(api().posts.add({ title: 'Foreign image', feature_image: 'https://elsewhere.example/x.jpg' })).rejects.toMatchObject({ name: 'ValidationError' });
     expect((await api().posts.browse({ limit: 'all' })).length).toBe(before);
   });
@@ -148,6 +149,15 @@ describe('the Admin API through Ghost’s client', () => {
     expect(await res.json()).toMatchObject({ errors: [{ type: 'UnauthorizedError', message: expect.stringContaining('expired') }] });
     const noAuth = await fetch(`${url}/ghost/api/admin/posts/`);
     expect(noAuth.status).toBe(401);
+  });
+
+  it('schedules a post for a future time, and takes it back to a draft', async () => {
+    const at = new Date(site.clock.now().getTime() + 86_400_000).toISOString();
+    const scheduled = await api().posts.add({ title: 'Budget day', section: 'economy', status: 'scheduled', published_at: at });
+    expect(scheduled).toMatchObject({ status: 'scheduled', workflow_status: 'scheduled', published_at: at });
+    expect(await pageStatus(pathOf(scheduled))).toBe(404);
+    const back = await api().posts.edit({ id: scheduled['id'], updated_at: scheduled['updated_at'], status: 'draft' });
+    expect(back).toMatchObject({ status: 'draft', workflow_status: 'draft', published_at: null });
   });
 
   it('adds, edits and deletes webhooks for its own integration', async () => {
