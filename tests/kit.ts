@@ -6,6 +6,7 @@ import { afterAll, inject } from 'vitest';
 import { loadConfig, type Config } from '../src/config.js';
 import { closeDeps, createDeps, type Deps } from '../src/deps.js';
 import { createApp } from '../src/server.js';
+import { createWorker } from '../src/worker.js';
 import { fixedClock } from '../src/platform/clock.js';
 import { createLogger } from '../src/platform/log.js';
 import { POSTGRES_ADMIN_URL, postgresUrlFor, TEST_DB_PREFIX } from './databases.js';
@@ -106,4 +107,11 @@ export async function createTestSite(opts: { env?: Record<string, string>; now?:
     rmSync(dataDir, { recursive: true, force: true });
   });
   return site;
+}
+
+/** Runs every job that is due until none is left, as the worker would; returns how many ran. */
+export async function runDueJobs(site: TestSite): Promise<number> {
+  let ran = 0;
+  for (let n = 1; n > 0; ran += n) n = await createWorker(site.deps).runDue();
+  return ran;
 }

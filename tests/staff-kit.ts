@@ -209,3 +209,8 @@ export function linkIn(mail: ParsedMail): string {
   if (!m) throw new Error(`No newsroom link in: ${mail.text}`);
   return m[1]!;
 }
+
+/** Submits an admin form as the signed-in person, with their CSRF token. */
+export function postForm(who: SignedIn, path: string, fields: Record<string, string>): Promise<Response> {
+  return who.browser.request(path, { method: 'POST', body: new URLSearchParams({ _csrf: who.csrf, ...fields }).toString(), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+}

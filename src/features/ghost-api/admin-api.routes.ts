@@ -2,7 +2,6 @@ import { pathParam, publicRoute, type AppContext, type HttpMethod, type RouteDef
 import { clientInfo } from '../../http/client.js';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db-schema.js';
-import { toDbTime } from '../../platform/db/time.js';
 import type { Clock } from '../../platform/clock.js';
 import {
   applyTransition,
@@ -16,7 +15,7 @@ import {
   type NewsroomActor,
   type NewsroomDeps,
 } from '../articles/index.js';
-import type { Integration } from '../integrations/index.js';
+import { markIntegrationUsed, type Integration } from '../integrations/index.js';
 import { findMediaImage, mediaUrl, MEDIA_MAX_UPLOAD_BYTES, uploadImage } from '../media/index.js';
 import { getSiteSettings } from '../site-settings/index.js';
 import { SITE_LOGO, sitePaths } from '../site/index.js';
@@ -24,7 +23,7 @@ import { createTag, listTags, newTagSchema, renameTag } from '../tags/index.js';
 import { createWebhook, deleteWebhook, updateWebhook, type Webhook } from '../webhooks/index.js';
 import { integrationFromToken } from './admin-token.js';
 import { MAX_LIMIT, pagination, parseOrder, pick, readBrowse } from './api-params.js';
-import { GHOST_FIELD, postInputSchema, toArticleInput, type PostInput } from './admin-posts.js';
+import { GHOST_FIELD, newTagSlug, postInputSchema, toArticleInput, type PostInput } from './admin-posts.js';
 import { asGhostError, ghostErrorResponse, GhostApiError } from './ghost-errors.js';
 import { htmlToDocument } from './html-to-document.js';
 import { parseFilter } from './post-filter.js';
@@ -65,7 +64,7 @@ export function adminApiRoutes(deps: AdminApiDeps): RouteDef[] {
         c.header('Content-Version', 'v5.0');
         c.header('Cache-Control', 'no-store');
         const integration = await integrationFromToken(db, c.req.header('authorization'), deps.clock.now());
-        await db.updateTable('integrations').set({ last_used_at: toDbTime(deps.clock.now()) }).where('id', '=', integration.id).execute();
+        await markIntegrationUsed(db, integration, deps.clock.now());
         return await handler(c, integration);
       } catch (err) {
         const ghost = asGhostError(err, (f) => GHOST_FIELD[f] ?? f);
@@ -224,7 +223,8 @@ export function adminApiRoutes(deps: AdminApiDeps): RouteDef[] {
       const t = body?.tags?.[0];
       if (!t) throw new GhostApiError(422, 'ValidationError', 'No tags found in the request.');
       const en = t.name_en ?? t.name ?? t.name_ar ?? '';
-      const tag = await createTag(db, newTagSchema.parse({ slug: t.slug ?? en.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, ''), name: { en, ar: t.name_ar ?? t.name ?? en } }), deps.clock.now());
+      const taken = new Set((await listTags(db)).map((x) => x.slug));
+      const tag = await createTag(db, newTagSchema.parse({ slug: newTagSlug(en, t.slug, taken, deps.clock.now()), name: { en, ar: t.name_ar ?? t.name ?? en } }), deps.clock.now());
       return c.json({ tags: [serializeTag(tag, 'en', origin(c))] }, 201);
     }),
     route('PUT', '/tags/:id/', async (c) => {

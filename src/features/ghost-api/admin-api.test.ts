@@ -151,6 +151,13 @@ describe('the Admin API through Ghost’s client', () => {
     expect(noAuth.status).toBe(401);
   });
 
+  it('adds tags with Latin slugs, an Arabic-only name included', async () => {
+    const desal = (await api().tags.add({ name: 'Desalination' })) as Record<string, unknown>;
+    expect(desal).toMatchObject({ slug: 'desalination', name_en: 'Desalination' });
+    expect(await api().tags.add({ name: 'Desalination', slug: 'desalination' })).toMatchObject({ slug: 'desalination-2' });
+    expect(await api().tags.add({ name_ar: 'تحلية المياه', name_en: 'تحلية المياه' })).toMatchObject({ slug: expect.stringMatching(/^tag-[a-z0-9]+$/), name_ar: 'تحلية المياه' });
+  });
+
   it('schedules a post for a future time, and takes it back to a draft', async () => {
     const at = new Date(site.clock.now().getTime() + 86_400_000).toISOString();
     const scheduled = await api().posts.add({ title: 'Budget day', section: 'economy', status: 'scheduled', published_at: at });

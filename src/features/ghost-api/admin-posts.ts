@@ -9,7 +9,7 @@ import { getSiteSettings } from '../site-settings/index.js';
 import { listStaff } from '../staff/index.js';
 import { createTag, listTags, type Tag } from '../tags/index.js';
 import { GhostApiError } from './ghost-errors.js';
-import { libraryPath } from './html-to-document.js';
+import { libraryImage } from './html-to-document.js';
 
 /**
  * A post as Ghost's Admin API clients send it, mapped onto our article input. Unknown and read-only
@@ -62,6 +62,17 @@ export const GHOST_FIELD: Record<string, string> = {
 
 const invalid = (field: string, context: string) => new GhostApiError(422, 'ValidationError', `Validation error, cannot save ${field}.`, context, field);
 
+/**
+ * The slug for a new tag: the one asked for if it is valid, else the English name's, made unique.
+ * Our tag slugs are Latin (both languages' addresses share them): an Arabic-only name gets a neutral one.
+ */
+export function newTagSlug(name: string, wanted: string | undefined, taken: ReadonlySet<string>, now: Date): string {
+  const latin = /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(wanted ?? '') ? wanted! : slugify(name, 60).replace(/[^a-z0-9-]+/g, '').replace(/-{2,}/g, '-').replace(/^-+|-+$/g, '');
+  let slug = latin || `tag-${now.getTime().toString(36)}`;
+  for (let i = 2; taken.has(slug); i++) slug = `${latin || 'tag'}-${i}`;
+  return slug;
+}
+
 /** Tags by id, slug or name (either language); a name we do not have yet becomes a new tag, as in Ghost. */
 async function resolveTags(db: Db, refs: NonNullable<PostInput['tags']>, now: Date): Promise<string[]> {
   let all = await listTags(db);
@@ -76,11 +87,7 @@ async function resolveTags(db: Db, refs: NonNullable<PostInput['tags']>, now: Da
       const en = wanted.name_en || wanted.name || wanted.name_ar;
       const ar = wanted.name_ar || wanted.name || wanted.name_en;
       if (!en || !ar) throw invalid('tags', `No tag has the id or slug "${wanted.id ?? wanted.slug ?? ''}"; give a name to create one.`);
-      // Our tag slugs are Latin (they are shared by both languages' addresses): an Arabic-only name gets a neutral one.
-      const latin = /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(wanted.slug ?? '') ? wanted.slug! : slugify(en, 60).replace(/[^a-z0-9-]+/g, '').replace(/^-+|-+$/g, '');
-      let slug = latin || `tag-${now.getTime().toString(36)}`;
-      for (let i = 2; all.some((t) => t.slug === slug); i++) slug = `${latin || 'tag'}-${i}`;
-      tag = await createTag(db, { slug, name: { en, ar } }, now);
+      tag = await createTag(db, { slug: newTagSlug(en, wanted.slug, new Set(all.map((t) => t.slug)), now), name: { en, ar } }, now);
       all = [...all, tag];
     }
     if (!slugs.includes(tag.slug)) slugs.push(tag.slug);
@@ -106,8 +113,8 @@ async function featuredImage(db: Db, post: PostInput, current: ArticleInput['fea
     if (!current) return null;
     return { ...current, alt: post.feature_image_alt ?? current.alt ?? '', caption: post.feature_image_caption ?? current.caption ?? '' };
   }
-  const path = libraryPath(post.feature_image, origin);
-  const media = path ? (await findMediaImagesByFileNames(db, [path.slice('/media/'.length)])).get(path.slice('/media/'.length)) : undefined;
+  const ref = libraryImage(post.feature_image, origin);
+  const media = ref ? (await findMediaImagesByFileNames(db, [ref.fileName])).get(ref.fileName) : undefined;
   if (!media) throw invalid('feature_image', 'The feature image must be in the media library: upload it to /ghost/api/admin/images/upload/ first and send the URL it answers.');
   return { mediaId: media.id, alt: post.feature_image_alt ?? '', caption: post.feature_image_caption ?? '', credit: current?.credit ?? '' };
 }

@@ -1,10 +1,9 @@
 import { pathParam, publicRoute, type AppContext, type RouteDef } from '../../http/access.js';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db-schema.js';
-import { toDbTime } from '../../platform/db/time.js';
 import { createTranslator } from '../../platform/i18n/i18n.js';
 import { browsePublishedArticles, type ArticleCondition } from '../articles/index.js';
-import { integrationByContentKey } from '../integrations/index.js';
+import { integrationByContentKey, markIntegrationUsed } from '../integrations/index.js';
 import { listPeople } from '../people/index.js';
 import { listSections } from '../sections/index.js';
 import { sitePaths, SITE_LOGO } from '../site/index.js';
@@ -35,7 +34,7 @@ export function contentApiRoutes(deps: { db: Db; config: Config; clock: { now():
     if (!key) throw new GhostApiError(401, 'UnauthorizedError', 'Authorization failed', 'Unable to determine the authenticated member or integration. Check the supplied Content API Key.');
     const integration = await integrationByContentKey(deps.db, key);
     if (!integration) throw new GhostApiError(401, 'UnauthorizedError', 'Unknown Content API Key');
-    await deps.db.updateTable('integrations').set({ last_used_at: toDbTime(deps.clock.now()) }).where('id', '=', integration.id).execute();
+    await markIntegrationUsed(deps.db, integration, deps.clock.now());
   }
 
   async function posts(c: AppContext, where: ArticleCondition, q: Browse, single: boolean): Promise<Response> {

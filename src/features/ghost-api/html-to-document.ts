@@ -19,11 +19,11 @@ export type HtmlResult = { ok: true; doc: ArticleDocument } | { ok: false; probl
 
 const EXTENSIONS = editorExtensions({ placeholder: '', embedBox: '' });
 
-/** `/media/…` for an image URL on this site (absolute with our origin, or already a path). */
-export function libraryPath(src: string, origin: string): string | undefined {
+/** The media library's `/media/…` path and file name of an image URL on this site (absolute with our origin, or a path). */
+export function libraryImage(src: string, origin: string): { path: string; fileName: string } | undefined {
   let path = src.trim();
   if (path.startsWith(`${origin}/`)) path = path.slice(origin.length);
-  return isLibraryImageUrl(path) ? path : undefined;
+  return isLibraryImageUrl(path) ? { path, fileName: path.slice('/media/'.length) } : undefined;
 }
 
 export async function htmlToDocument(db: Db, html: string, origin: string): Promise<HtmlResult> {
@@ -44,14 +44,14 @@ export async function htmlToDocument(db: Db, html: string, origin: string): Prom
       if (!isAllowedUrl(href.trim(), LINK_SCHEMES)) problems.push(`link with an address that is not allowed: ${href.slice(0, 200)}`);
     }
     const images = [...doc.body.querySelectorAll('img')];
-    const paths = images.map((img) => libraryPath(img.getAttribute('src') ?? '', origin));
-    const known = await findMediaImagesByFileNames(db, paths.flatMap((p) => (p ? [p.slice('/media/'.length)] : [])));
+    const refs = images.map((img) => libraryImage(img.getAttribute('src') ?? '', origin));
+    const known = await findMediaImagesByFileNames(db, refs.flatMap((r) => (r ? [r.fileName] : [])));
     images.forEach((img, i) => {
-      const path = paths[i];
-      const media = path ? known.get(path.slice('/media/'.length)) : undefined;
+      const ref = refs[i];
+      const media = ref ? known.get(ref.fileName) : undefined;
       // Ghost writes an image card as <figure><img><figcaption>; the caption goes with the image.
       const holder = img.closest('figure') ?? img;
-      if (!path || !media) {
+      if (!ref || !media) {
         problems.push(`image not in the media library: ${(img.getAttribute('src') ?? '').slice(0, 200)}`);
         holder.remove();
         return;
@@ -63,7 +63,7 @@ export async function htmlToDocument(db: Db, html: string, origin: string): Prom
       figure.setAttribute('data-width', String(media.width));
       figure.setAttribute('data-height', String(media.height));
       const copy = doc.createElement('img');
-      copy.setAttribute('src', path);
+      copy.setAttribute('src', ref.path);
       copy.setAttribute('alt', img.getAttribute('alt') ?? '');
       figure.append(copy);
       // A figure cannot sit inside a paragraph: put it after the block that held the image.

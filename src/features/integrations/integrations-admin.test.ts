@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { publishedArticle, seedNewsroom } from '../../../tests/factories.js';
 import { createTestSite, type TestSite } from '../../../tests/kit.js';
-import { alertIn, noticeIn, signInAs, type SignedIn } from '../../../tests/staff-kit.js';
+import { alertIn, noticeIn, postForm, signInAs, type SignedIn } from '../../../tests/staff-kit.js';
 
 // Integrations as an admin manages them in the newsroom (in Arabic here), and what their keys open.
 let site: TestSite;
@@ -15,8 +15,7 @@ beforeAll(async () => {
   editor = await signInAs(site, 'editor');
 });
 
-const post = (who: SignedIn, path: string, fields: Record<string, string>) =>
-  who.browser.request(path, { method: 'POST', body: new URLSearchParams({ _csrf: who.csrf, ...fields }).toString(), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+const post = postForm;
 
 describe('integrations in the newsroom', () => {
   it('creates one with both keys, which open the Content API, and deleting it closes it again', async () => {

@@ -42,6 +42,15 @@ export async function deleteIntegration(db: Db, id: string): Promise<boolean> {
   return Number(res.numDeletedRows) > 0;
 }
 
+/**
+ * Records that an integration was just used (the admin shows it). Written at most once a minute per
+ * integration, so an API busy with requests does not write a row for every one of them.
+ */
+export async function markIntegrationUsed(db: Db, integration: Pick<Integration, 'id' | 'lastUsedAt'>, now: Date): Promise<void> {
+  if (integration.lastUsedAt && now.getTime() - integration.lastUsedAt.getTime() < 60_000) return;
+  await db.updateTable('integrations').set({ last_used_at: toDbTime(now) }).where('id', '=', integration.id).execute();
+}
+
 /** The integration a Content API key belongs to, if any (keys are compared by the index, exactly). */
 export async function integrationByContentKey(db: Db, key: string): Promise<Integration | undefined> {
   if (!/^[0-9a-f]{26}$/.test(key)) return undefined;

@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { publishedArticle, seedNewsroom } from '../../../tests/factories.js';
-import { createTestSite, type TestSite } from '../../../tests/kit.js';
+import { createTestSite, runDueJobs, type TestSite } from '../../../tests/kit.js';
 import { documentFromBlocks } from '../../editor/index.js';
 import { createArticle, publishArticle, replaceRelatedArticles, storedRelatedIds, unpublishArticle } from '../articles/index.js';
-import { createWorker } from '../../worker.js';
 import { blendRelatedScore } from './related.js';
 
 // Related Articles as a reader sees them on the article page, on SQLite and PostgreSQL.
@@ -21,11 +20,7 @@ async function relatedOn(path: string): Promise<string[]> {
   return [...section.matchAll(/class="story__headline"[^>]*>\s*<a [^>]*>([^<]+)<\/a>/g)].map((m) => m[1]!);
 }
 /** Runs every due job (the related lists) until none is left; returns how many ran. */
-async function runJobs(): Promise<number> {
-  let ran = 0;
-  for (let n = 1; n > 0; ran += n) n = await createWorker(site.deps).runDue();
-  return ran;
-}
+const runJobs = () => runDueJobs(site);
 const pathOf = (a: { slug: string }, section = 'politics', lang: 'en' | 'ar' = 'en') => `${lang === 'ar' ? '/ar' : ''}/${section}/${a.slug}`;
 
 describe('related articles', () => {

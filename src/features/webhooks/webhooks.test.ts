@@ -3,9 +3,8 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishedArticle, seedNewsroom } from '../../../tests/factories.js';
-import { createTestSite, type TestSite } from '../../../tests/kit.js';
-import { noticeIn, signInAs, alertIn, type SignedIn } from '../../../tests/staff-kit.js';
-import { createWorker } from '../../worker.js';
+import { createTestSite, runDueJobs, type TestSite } from '../../../tests/kit.js';
+import { alertIn, noticeIn, postForm, signInAs, type SignedIn } from '../../../tests/staff-kit.js';
 import { createArticle, publishArticle, unpublishArticle, updateArticle } from '../articles/index.js';
 import { documentFromBlocks } from '../../editor/index.js';
 import { createIntegration, type Integration } from '../integrations/index.js';
@@ -44,13 +43,8 @@ beforeAll(async () => {
 });
 afterAll(() => receiver?.close());
 
-async function runJobs(): Promise<number> {
-  let ran = 0;
-  for (let n = 1; n > 0; ran += n) n = await createWorker(site.deps).runDue();
-  return ran;
-}
-const post = (who: SignedIn, path: string, fields: Record<string, string>) =>
-  who.browser.request(path, { method: 'POST', body: new URLSearchParams({ _csrf: who.csrf, ...fields }).toString(), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+const runJobs = () => runDueJobs(site);
+const post = postForm;
 
 /** The receiver's check, as Ghost's documentation describes it: HMAC-SHA256 of the body and t, with the secret. */
 function verifies(r: Received, secret: string): boolean {
