@@ -13,6 +13,7 @@ import * as articleAudio from './2026-12-04-2300-article-audio.js';
 import * as searchPool from './2026-12-05-0100-search-pool.js';
 import * as integrations from './2026-12-05-0200-integrations.js';
 import * as webhooks from './2026-12-05-0300-webhooks.js';
+import * as newsletters from './2026-12-06-0100-newsletters.js';
 
 /** Every migration, in order. A literal list: adding one is adding a line here. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-0100-search-pool': searchPool,
   '2026-12-05-0200-integrations': integrations,
   '2026-12-05-0300-webhooks': webhooks,
+  '2026-12-06-0100-newsletters': newsletters,
 };

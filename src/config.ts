@@ -43,6 +43,9 @@ const envSchema = z.object({
   AUDIO_HTTP_URL: z.url({ protocol: /^https?$/ }).optional(),
   AUDIO_HTTP_VOICE_EN: z.string().min(1).optional(),
   AUDIO_HTTP_VOICE_AR: z.string().min(1).optional(),
+  NEWSLETTER_RATE: int(0, 100_000).default(0),
+  NEWSLETTER_BATCH_SIZE: int(1, 1000).default(20),
+  NEWSLETTER_LEASE_SECONDS: int(1, 86_400).default(180),
 });
 
 export type Config = Readonly<{
@@ -64,6 +67,8 @@ export type Config = Readonly<{
   search: { poolSize: number };
   /** Article audio: which speech provider makes it ('off': none), and where the files live. */
   audio: { provider: 'auto' | 'espeak' | 'wasm' | 'http' | 'off'; httpUrl: string | undefined; httpVoices: { en?: string; ar?: string }; dir: string };
+  /** Newsletter sending per worker (src/features/newsletters/README.md). */
+  newsletters: { ratePerSecond: number; batchSize: number; leaseMs: number; maxAttempts: number };
 }>;
 
 export class ConfigError extends Error {}
@@ -106,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       httpVoices: { ...(e.AUDIO_HTTP_VOICE_EN ? { en: e.AUDIO_HTTP_VOICE_EN } : {}), ...(e.AUDIO_HTTP_VOICE_AR ? { ar: e.AUDIO_HTTP_VOICE_AR } : {}) },
       dir: path.join(dataDir, 'audio'),
     },
+    newsletters: { ratePerSecond: e.NEWSLETTER_RATE, batchSize: e.NEWSLETTER_BATCH_SIZE, leaseMs: e.NEWSLETTER_LEASE_SECONDS * 1000, maxAttempts: 10 },
   });
 }
 

@@ -11,7 +11,16 @@ import type {
 } from './features/articles/articles.table.js';
 import type { ArticleAudioTable } from './features/audio/audio.table.js';
 import type { MediaTable } from './features/media/media.table.js';
-import type { NewsletterSignupsTable } from './features/newsletters/newsletters.table.js';
+import type {
+  NewsletterConsentsTable,
+  NewsletterDeliveriesTable,
+  NewsletterIssuesTable,
+  NewsletterSecretsTable,
+  NewsletterSubscribersTable,
+  NewsletterSubscriptionsTable,
+  NewsletterSuppressionsTable,
+  NewsletterThrottleTable,
+} from './features/newsletters/newsletters.table.js';
 import type { PeopleTable } from './features/people/people.table.js';
 import type { SectionsTable } from './features/sections/sections.table.js';
 import type { SiteSettingsTable } from './features/site-settings/site-settings.table.js';
@@ -29,7 +38,14 @@ export interface DB {
   people: PeopleTable;
   media: MediaTable;
   site_settings: SiteSettingsTable;
-  newsletter_signups: NewsletterSignupsTable;
+  newsletter_subscribers: NewsletterSubscribersTable;
+  newsletter_subscriptions: NewsletterSubscriptionsTable;
+  newsletter_consents: NewsletterConsentsTable;
+  newsletter_suppressions: NewsletterSuppressionsTable;
+  newsletter_throttle: NewsletterThrottleTable;
+  newsletter_secrets: NewsletterSecretsTable;
+  newsletter_issues: NewsletterIssuesTable;
+  newsletter_deliveries: NewsletterDeliveriesTable;
   articles: ArticlesTable;
   article_slug_history: ArticleSlugHistoryTable;
   article_tags: ArticleTagsTable;

@@ -8,7 +8,7 @@ import { prepareSearchIndex } from './features/search/index.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { createLogger } from './platform/log.js';
 import { createApp } from './server.js';
-import { createWorker } from './worker.js';
+import { createNewsletterWorker, createWorker } from './worker.js';
 import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
 import { createStaffUser, issuePasswordToken, issueSetupTokenIfNoStaff } from './features/staff/index.js';
@@ -43,6 +43,8 @@ async function web(config: Config, deps: Deps): Promise<void> {
   const worker = config.runJobs ? createWorker(deps) : undefined;
   await worker?.runDue();
   worker?.start({ pollMs: 1000 });
+  const newsletters = config.runJobs ? createNewsletterWorker(deps) : undefined;
+  newsletters?.startAll();
   const setupToken = await issueSetupTokenIfNoStaff(deps);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
     deps.log.info({ port: info.port, database: deps.database.kind }, `Arab Press is serving on http://localhost:${info.port}`);
@@ -66,7 +68,7 @@ async function web(config: Config, deps: Deps): Promise<void> {
     force.unref();
     if ('closeIdleConnections' in server) server.closeIdleConnections();
     server.close(() => {
-      void (worker?.stop() ?? Promise.resolve())
+      void Promise.all([worker?.stop(), newsletters?.stop()])
         .then(() => closeDeps(deps))
         .then(
         () => {
@@ -117,8 +119,10 @@ async function runWorker(deps: Deps): Promise<void> {
   await migrateToLatest(deps.db as never, migrations, deps.log);
   const worker = createWorker(deps);
   worker.start({ pollMs: 1000 });
+  const newsletters = createNewsletterWorker(deps);
+  newsletters.startAll();
   deps.log.info('worker started');
-  const stop = () => void worker.stop().then(() => closeDeps(deps)).then(() => process.exit(0));
+  const stop = () => void Promise.all([worker.stop(), newsletters.stop()]).then(() => closeDeps(deps)).then(() => process.exit(0));
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 }

@@ -7,7 +7,7 @@ import { archiveSiteRoutes, articleAdminRoutes, articleSiteRoutes, dashboardRout
 import { homeSiteRoutes } from './features/home/index.js';
 import { mediaAdminRoutes, mediaRoutes, MEDIA_MAX_UPLOAD_BYTES } from './features/media/index.js';
 import { bodyLimit } from 'hono/body-limit';
-import { newsletterSiteRoutes } from './features/newsletters/index.js';
+import { newsletterSendRoutes, newsletterSiteRoutes, newsletterSubscriberRoutes } from './features/newsletters/index.js';
 import { instantSearchRoutes, searchSiteRoutes } from './features/search/index.js';
 import { feedRoutes } from './features/feeds/index.js';
 import { sitemapRoutes } from './features/sitemaps/index.js';
@@ -82,6 +82,8 @@ export function allRoutes(deps: Deps): RouteDef[] {
     ...settingsAdminRoutes(deps),
     ...integrationAdminRoutes(deps),
     ...webhookAdminRoutes(deps),
+    ...newsletterSubscriberRoutes(deps),
+    ...newsletterSendRoutes(deps),
     ...sectionAdminRoutes(deps),
     ...tagAdminRoutes(deps),
     ...peopleAdminRoutes(deps),

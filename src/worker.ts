@@ -4,6 +4,7 @@ import { makeArticleAudioJob, MAKE_ARTICLE_AUDIO } from './features/audio/index.
 import { pingWebSubHubJob, PING_WEBSUB_HUB } from './features/feeds/index.js';
 import { makeVariantsJob, MEDIA_VARIANTS } from './features/media/index.js';
 import { rebuildSearchIndexJob, REBUILD_SEARCH_INDEX, updateRelatedArticlesJob, UPDATE_RELATED_ARTICLES } from './features/search/index.js';
+import { createNewsletterSender, planDigests, SEND_CONFIRMATION, sendConfirmationJob, type NewsletterSender } from './features/newsletters/index.js';
 import { deliverWebhookJob, DELIVER_WEBHOOK } from './features/webhooks/index.js';
 import { createJobRunner, type JobRunner } from './platform/jobs/runner.js';
 
@@ -25,6 +26,29 @@ export function createWorker(deps: Deps): JobRunner {
       [MAKE_ARTICLE_AUDIO]: makeArticleAudioJob(deps),
       [PING_WEBSUB_HUB]: pingWebSubHubJob(deps),
       [DELIVER_WEBHOOK]: deliverWebhookJob(deps),
+      [SEND_CONFIRMATION]: sendConfirmationJob(deps),
     },
   });
+}
+
+/**
+ * The newsletter sender: its own loop over the outbox (src/features/newsletters/README.md), beside
+ * the job runner in the same process. When idle it plans the daily and weekly digests, once a minute.
+ */
+export function createNewsletterWorker(deps: Deps): NewsletterSender & { startAll(): void } {
+  const sender = createNewsletterSender(deps, deps.config.newsletters);
+  let lastPlan = 0;
+  return {
+    ...sender,
+    startAll() {
+      sender.start({
+        pollMs: 1000,
+        onIdle: async () => {
+          if (Date.now() - lastPlan < 60_000) return;
+          lastPlan = Date.now();
+          await planDigests(deps);
+        },
+      });
+    },
+  };
 }

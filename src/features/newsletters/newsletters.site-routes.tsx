@@ -1,6 +1,7 @@
 import type { RouteDef } from '../../http/access.js';
 import { sitePages, type SiteDeps } from '../site/index.js';
-import { saveSignup, signupSchema } from './newsletters.service.js';
+import { clientInfo } from '../../http/client.js';
+import { requestSubscription, signupSchema } from './subscribe.service.js';
 import { SignupBox } from './views/signup-box.js';
 
 export function newsletterSiteRoutes(deps: SiteDeps): RouteDef[] {
@@ -26,7 +27,7 @@ export function newsletterSiteRoutes(deps: SiteDeps): RouteDef[] {
           cache: false,
         };
       }
-      await saveSignup(deps, parsed.data);
+      await requestSubscription(deps, parsed.data, clientInfo(c, deps.config.trustProxy).ip);
       return {
         head: { title, robots: 'noindex' },
         body: (

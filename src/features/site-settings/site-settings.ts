@@ -18,6 +18,11 @@ export const siteSettingsSchema = z.object({
   feedContent: z.enum(['full', 'summary']),
   /** A WebSub hub to announce new stories to (feeds name it; publishing pings it); empty for none. */
   webSubHub: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(500)]),
+  /** Local time (site zone) the daily digest goes out, per language; "HH:MM". */
+  newsletterDailyTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+  /** Day (0 Sunday … 6 Saturday) and local time of the weekly section digests. */
+  newsletterWeeklyDay: z.number().int().min(0).max(6),
+  newsletterWeeklyTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
 });
 
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
@@ -33,4 +38,7 @@ export const defaultSiteSettings: SiteSettings = {
   requireTwoFactor: false,
   feedContent: 'full',
   webSubHub: '',
+  newsletterDailyTime: '07:00',
+  newsletterWeeklyDay: 5,
+  newsletterWeeklyTime: '08:00',
 };

@@ -8,6 +8,11 @@ import { adminTranslator, CsrfField, renderAdmin } from '../staff/index.js';
 
 const field = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 
+/** "Friday" / "الجمعة" for 0 (Sunday) … 6: 1 January 2023 was a Sunday. */
+function weekdayName(lang: 'en' | 'ar', day: number): string {
+  return new Intl.DateTimeFormat(lang === 'ar' ? 'ar-u-ca-gregory' : 'en-US', { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2023, 0, 1 + day)));
+}
+
 /** The site's settings, for administrators; saving re-renders every page. */
 export function settingsAdminRoutes(deps: TaxonomyAdminDeps & { config: { trustProxy: boolean } }): RouteDef[] {
   const page = async (c: AppContext, s: SiteSettings, extra: { notice?: string; error?: string; status?: number } = {}) => {
@@ -83,6 +88,22 @@ export function settingsAdminRoutes(deps: TaxonomyAdminDeps & { config: { trustP
             <input id="websub-hub" name="webSubHub" type="url" value={s.webSubHub} dir="ltr" placeholder="https://hub.example.com/" aria-describedby="websub-hub-help" />
             <p id="websub-hub-help" class="hint">{t.t('admin.settings.webSubHubHelp')}</p>
           </fieldset>
+          <fieldset>
+            <legend>{t.t('admin.settings.newsletters')}</legend>
+            <label for="newsletter-daily-time">{t.t('admin.settings.dailyTime')}</label>
+            <input id="newsletter-daily-time" name="newsletterDailyTime" type="time" value={s.newsletterDailyTime} dir="ltr" required />
+            <label for="newsletter-weekly-day">{t.t('admin.settings.weeklyDay')}</label>
+            <select id="newsletter-weekly-day" name="newsletterWeeklyDay">
+              {[0, 1, 2, 3, 4, 5, 6].map((d) => (
+                <option value={String(d)} selected={s.newsletterWeeklyDay === d}>
+                  {weekdayName(t.lang, d)}
+                </option>
+              ))}
+            </select>
+            <label for="newsletter-weekly-time">{t.t('admin.settings.weeklyTime')}</label>
+            <input id="newsletter-weekly-time" name="newsletterWeeklyTime" type="time" value={s.newsletterWeeklyTime} dir="ltr" required />
+            <p class="hint">{t.t('admin.settings.newslettersHelp')}</p>
+          </fieldset>
           <button type="submit">{t.t('admin.save')}</button>
         </form>
       ),
@@ -106,6 +127,9 @@ export function settingsAdminRoutes(deps: TaxonomyAdminDeps & { config: { trustP
         showHijriDate: field(f['showHijriDate']) === 'true',
         feedContent: field(f['feedContent']) === 'summary' ? ('summary' as const) : ('full' as const),
         webSubHub: field(f['webSubHub']).trim(),
+        newsletterDailyTime: field(f['newsletterDailyTime']).trim().slice(0, 5),
+        newsletterWeeklyDay: Number(field(f['newsletterWeeklyDay'])),
+        newsletterWeeklyTime: field(f['newsletterWeeklyTime']).trim().slice(0, 5),
       };
       try {
         await saveSiteSettings(deps.db, next, deps.clock.now());

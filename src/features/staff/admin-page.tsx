@@ -27,6 +27,7 @@ const NAV: { path: string; label: MessageKey; role: StaffRole }[] = [
   { path: '/admin/sections', label: 'admin.nav.sections', role: 'editor' },
   { path: '/admin/tags', label: 'admin.nav.tags', role: 'editor' },
   { path: '/admin/people', label: 'admin.nav.people', role: 'editor' },
+  { path: '/admin/newsletters', label: 'admin.nav.newsletters', role: 'editor' },
   { path: '/admin/settings', label: 'admin.nav.settings', role: 'admin' },
   { path: '/admin/integrations', label: 'admin.nav.integrations', role: 'admin' },
   { path: '/admin/staff', label: 'admin.nav.staff', role: 'admin' },

@@ -4,13 +4,24 @@ import { ar } from './ar.js';
 import { siteAdminAr } from './site-admin.ar.js';
 import { siteAdminEn, type SiteAdminMessageKey } from './site-admin.en.js';
 import { en, type MessageKey as SiteMessageKey } from './en.js';
+import { newsletterAdminAr } from './newsletter-admin.ar.js';
+import { newsletterAdminEn, type NewsletterAdminMessageKey } from './newsletter-admin.en.js';
+import { newsletterEmailAr } from './newsletter-email.ar.js';
+import { newsletterEmailEn, type NewsletterEmailMessageKey } from './newsletter-email.en.js';
+import { newsletterSendsAr } from './newsletter-sends.ar.js';
+import { newsletterSendsEn, type NewsletterSendsMessageKey } from './newsletter-sends.en.js';
+import { newsletterSiteAr } from './newsletter-site.ar.js';
+import { newsletterSiteEn, type NewsletterSiteMessageKey } from './newsletter-site.en.js';
 
 export type Language = 'en' | 'ar';
 export const LANGUAGES: readonly Language[] = ['en', 'ar'];
 export type DigitStyle = 'latn' | 'arab';
-export type MessageKey = SiteMessageKey | AdminMessageKey | SiteAdminMessageKey;
+export type MessageKey = SiteMessageKey | AdminMessageKey | SiteAdminMessageKey | NewsletterSiteMessageKey | NewsletterAdminMessageKey | NewsletterEmailMessageKey | NewsletterSendsMessageKey;
 
-const catalogues: Record<Language, Record<MessageKey, string>> = { en: { ...en, ...adminEn, ...siteAdminEn }, ar: { ...ar, ...adminAr, ...siteAdminAr } };
+const catalogues: Record<Language, Record<MessageKey, string>> = {
+  en: { ...en, ...adminEn, ...siteAdminEn, ...newsletterSiteEn, ...newsletterAdminEn, ...newsletterEmailEn, ...newsletterSendsEn },
+  ar: { ...ar, ...adminAr, ...siteAdminAr, ...newsletterSiteAr, ...newsletterAdminAr, ...newsletterEmailAr, ...newsletterSendsAr },
+};
 
 export function isLanguage(v: unknown): v is Language {
   return v === 'en' || v === 'ar';

@@ -4,6 +4,7 @@ import type { SiteAdminMessageKey } from './site-admin.en.js';
 export const siteAdminAr: Record<SiteAdminMessageKey, string> = {
   'admin.nav.settings': 'الإعدادات',
   'admin.nav.sections': 'الأقسام',
+  'admin.nav.newsletters': 'النشرات البريدية',
   'admin.nav.integrations': 'التكاملات',
   'admin.integrations.intro': 'يتيح التكامل لبرنامج آخر استخدام الموقع: واجهة أو شريك يقرأ الأخبار المنشورة بمفتاح واجهة المحتوى، وخدمة وكالات أو أداة نقل تكتب الأخبار بمفتاح واجهة الإدارة. كلاهما يتبع واجهات Ghost، فتعمل معهما مكتبات Ghost البرمجية.',
   'admin.integrations.name': 'اسم التكامل',
@@ -81,5 +82,10 @@ export const siteAdminAr: Record<SiteAdminMessageKey, string> = {
   'admin.settings.feedSummary': 'المقدمة ورابط المقال',
   'admin.settings.webSubHub': 'مركز WebSub (اختياري)',
   'admin.settings.webSubHubHelp': 'قرّاء الخلاصات المشتركون عبر هذا المركز يعلمون بالخبر لحظة نشره. يتطلب ضبط PUBLIC_URL.',
+  'admin.settings.newsletters': 'النشرات البريدية',
+  'admin.settings.dailyTime': 'موعد إرسال الموجز اليومي (بتوقيت الموقع)',
+  'admin.settings.weeklyDay': 'يوم إرسال الموجزات الأسبوعية للأقسام',
+  'admin.settings.weeklyTime': 'موعد إرسال الموجزات الأسبوعية (بتوقيت الموقع)',
+  'admin.settings.newslettersHelp': 'يُرسل كل موجز بكل لغة إلى مشتركيه، ويضم ما نُشر منذ الموجز السابق. ولا يُرسل شيء إن لم يُنشر شيء.',
   'admin.settings.invalid': 'يرجى مراجعة الإعدادات: منطقة زمنية معروفة، وأسماء لا تتجاوز 80 حرفًا، ولغة واحدة على الأقل.',
 };

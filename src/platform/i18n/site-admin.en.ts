@@ -2,6 +2,7 @@
 export const siteAdminEn = {
   'admin.nav.settings': 'Settings',
   'admin.nav.sections': 'Sections',
+  'admin.nav.newsletters': 'Newsletters',
   'admin.nav.integrations': 'Integrations',
   'admin.integrations.intro': 'An integration lets another program use the site: a front end or partner reads published stories with the Content API key; a wire feed or migration tool writes stories with the Admin API key. Both follow Ghost’s APIs, so Ghost’s client libraries work with them.',
   'admin.integrations.name': 'Name of the integration',
@@ -79,6 +80,11 @@ export const siteAdminEn = {
   'admin.settings.feedSummary': 'The standfirst and a link',
   'admin.settings.webSubHub': 'WebSub hub (optional)',
   'admin.settings.webSubHubHelp': 'Feed readers subscribed through this hub hear of a story the moment it is published. Needs PUBLIC_URL.',
+  'admin.settings.newsletters': 'Newsletters',
+  'admin.settings.dailyTime': 'Daily digest goes out at (site time)',
+  'admin.settings.weeklyDay': 'Weekly section digests go out on',
+  'admin.settings.weeklyTime': 'Weekly digests go out at (site time)',
+  'admin.settings.newslettersHelp': 'Each digest is sent in each language to its subscribers, with what was published since the last one. Nothing is sent when nothing was published.',
   'admin.settings.invalid': 'Please check the settings: a known time zone, names of at most 80 characters, at least one language.',
 } as const;
 
