@@ -24,8 +24,20 @@ export interface SentMail {
   accepted: string[];
 }
 
+/**
+ * A message composed already (RFC 5322 bytes, CRLF line ends), for bulk sends that compose once and
+ * fill in each recipient: the mailer only delivers it to `to`.
+ */
+export interface RawMail {
+  from: string;
+  to: string;
+  messageId: string;
+  raw: Buffer;
+}
+
 export interface Mailer {
   send(msg: MailMessage): Promise<SentMail>;
+  sendRaw(msg: RawMail): Promise<SentMail>;
   /** Lets queued messages finish, then closes connections. */
   close(): Promise<void>;
 }

@@ -19,29 +19,41 @@ export function createOutboxMailer(settings: { outboxDir: string; from: string }
   // nodemailer composes (headers, UTF-8 encodings, multipart) and hands us the bytes instead of sending.
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
 
+  /** Writes one message's bytes; the rename makes it appear whole (same directory: atomic). */
+  async function store(messageId: string, bytes: Buffer, accepted: string[], now: Date): Promise<SentMail> {
+    const file = path.join(settings.outboxDir, outboxFileName(now, messageId));
+    const temp = path.join(settings.outboxDir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+    try {
+      await mkdir(settings.outboxDir, { recursive: true });
+      await writeFile(temp, bytes, { flag: 'wx' });
+      await rename(temp, file);
+    } catch (err) {
+      await rm(temp, { force: true }).catch(() => undefined);
+      // A full or read-only disk may recover (toMailError decides).
+      throw toMailError(err);
+    }
+    log.info({ messageId, file }, 'mail written to outbox');
+    return { messageId, response: `written to ${file}`, accepted };
+  }
+
   return {
     async send(msg): Promise<SentMail> {
       const now = new Date();
       const options = toNodemailerOptions(msg, settings.from, now);
-      const file = path.join(settings.outboxDir, outboxFileName(now, options.messageId));
-      // Same directory, so the rename is atomic: a reader sees the whole file or none of it.
-      const temp = path.join(settings.outboxDir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+      let info;
       try {
         await mkdir(settings.outboxDir, { recursive: true });
-        const info = await transport.sendMail(options);
-        if (!Buffer.isBuffer(info.message)) throw new MailError('Expected the composed message as a buffer', { permanent: false });
-        // An SMTP server would refuse it; keep the outbox as strict so development sees the same failure.
-        if (info.envelope.to.length === 0) throw new MailError('No recipients defined', { permanent: true });
-        await writeFile(temp, info.message, { flag: 'wx' });
-        await rename(temp, file);
-        log.info({ messageId: info.messageId, file }, 'mail written to outbox');
-        return { messageId: info.messageId, response: `written to ${file}`, accepted: info.envelope.to };
+        info = await transport.sendMail(options);
       } catch (err) {
-        await rm(temp, { force: true }).catch(() => undefined);
-        // A full or read-only disk may recover; an unsendable message will not (toMailError decides).
+        // A read-only disk may recover; an unsendable message will not (toMailError decides).
         throw toMailError(err);
       }
+      if (!Buffer.isBuffer(info.message)) throw new MailError('Expected the composed message as a buffer', { permanent: false });
+      // An SMTP server would refuse it; keep the outbox as strict so development sees the same failure.
+      if (info.envelope.to.length === 0) throw new MailError('No recipients defined', { permanent: true });
+      return store(info.messageId, info.message, info.envelope.to, now);
     },
+    sendRaw: (msg) => store(msg.messageId, msg.raw, [msg.to], new Date()),
     async close() {
       transport.close();
     },

@@ -1,6 +1,6 @@
 import nodemailer from 'nodemailer';
 import type { Logger } from '../log.js';
-import { MailError, toMailError, toNodemailerOptions, type Mailer, type MailMessage, type SentMail } from './mail-message.js';
+import { MailError, toMailError, toNodemailerOptions, type Mailer, type MailMessage, type RawMail, type SentMail } from './mail-message.js';
 
 /** The URL without its password, for logs. */
 export function describeSmtpUrl(smtpUrl: string): string {
@@ -26,7 +26,7 @@ export function createSmtpMailer(settings: { smtpUrl: string; from: string }, lo
   const transport = nodemailer.createTransport({
     url: settings.smtpUrl,
     pool: true,
-    maxConnections: 3,
+    maxConnections: 5,
     connectionTimeout: 15_000,
     greetingTimeout: 15_000,
     socketTimeout: 60_000,
@@ -35,8 +35,8 @@ export function createSmtpMailer(settings: { smtpUrl: string; from: string }, lo
   const inFlight = new Set<Promise<unknown>>();
   let closed = false;
 
-  async function deliver(msg: MailMessage): Promise<SentMail> {
-    const options = toNodemailerOptions(msg, settings.from, new Date());
+  async function deliver(msg: MailMessage | RawMail): Promise<SentMail> {
+    const options = 'raw' in msg ? { envelope: { from: msg.from, to: [msg.to] }, raw: msg.raw, messageId: msg.messageId } : toNodemailerOptions(msg, settings.from, new Date());
     try {
       const info = await transport.sendMail(options);
       const sent: SentMail = {
@@ -54,15 +54,18 @@ export function createSmtpMailer(settings: { smtpUrl: string; from: string }, lo
     }
   }
 
+  function track(msg: MailMessage | RawMail): Promise<SentMail> {
+    if (closed) return Promise.reject(new MailError('Mailer is closed', { permanent: false }));
+    const sending = deliver(msg);
+    const settled = sending.catch(() => undefined);
+    inFlight.add(settled);
+    void settled.finally(() => inFlight.delete(settled));
+    return sending;
+  }
+
   return {
-    send(msg) {
-      if (closed) return Promise.reject(new MailError('Mailer is closed', { permanent: false }));
-      const sending = deliver(msg);
-      const settled = sending.catch(() => undefined);
-      inFlight.add(settled);
-      void settled.finally(() => inFlight.delete(settled));
-      return sending;
-    },
+    send: track,
+    sendRaw: track,
     async close() {
       closed = true;
       // The pool finishes deliveries already on a connection and fails the queued ones (temporary).

@@ -3,7 +3,7 @@ import type { Mailer } from './mail-message.js';
 import { createOutboxMailer } from './mailer.outbox.js';
 import { createSmtpMailer, describeSmtpUrl } from './mailer.smtp.js';
 
-export { MailError, type MailMessage, type Mailer, type SentMail } from './mail-message.js';
+export { MailError, type MailMessage, type Mailer, type RawMail, type SentMail } from './mail-message.js';
 
 /**
  * The one way the application sends email. With `smtpUrl` (SMTP_URL) messages go to that server;

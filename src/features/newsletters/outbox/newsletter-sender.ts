@@ -5,7 +5,7 @@ import type { Clock } from '../../../platform/clock.js';
 import { toDbTime } from '../../../platform/db/time.js';
 import type { Language } from '../../../platform/i18n/i18n.js';
 import type { Logger } from '../../../platform/log.js';
-import { MailError, type Mailer, type MailMessage } from '../../../platform/mail/mailer.js';
+import { MailError, type Mailer, type RawMail } from '../../../platform/mail/mailer.js';
 import { fillRecipientPlaceholders } from '../email/index.js';
 import { PREFERENCES_PLACEHOLDER, UNSUBSCRIBE_PLACEHOLDER } from '../issue-content.js';
 import { finishIssueIfDone } from '../issues.service.js';
@@ -13,6 +13,7 @@ import { preferencesTokenSigner } from '../link-tokens.js';
 import { mailDomain, mailOrigin, preferencesUrl, unsubscribeUrl } from '../newsletter-links.js';
 import { suppressAddress } from '../suppressions.service.js';
 import { claimDeliveries, type ClaimedDelivery } from './claim-deliveries.js';
+import { compileMessageTemplate, type MessageTemplate } from './message-template.js';
 import { createRateLimiter } from './rate-limiter.js';
 
 export interface SenderSettings {
@@ -44,11 +45,10 @@ export function deliveryRetryDelayMs(attempts: number): number {
 const ADDRESS_REFUSED = new Set([550, 551, 553]);
 
 interface IssueTemplate {
-  subject: string;
   html: string;
   text: string;
-  list: string;
   language: Language;
+  message: MessageTemplate;
 }
 
 type Outcome = { d: ClaimedDelivery; ok: true; response: string } | { d: ClaimedDelivery; ok: false; error: MailError };
@@ -60,49 +60,50 @@ type Outcome = { d: ClaimedDelivery; ok: true; response: string } | { d: Claimed
 export function createNewsletterSender(deps: SenderDeps, settings: SenderSettings, workerId = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`) {
   const log = deps.log.child({ component: 'newsletter-sender' });
   const limiter = createRateLimiter(settings.ratePerSecond);
-  const templates = new Map<string, IssueTemplate>();
+  // Promises, so the messages of a batch that start together compile an issue's template once.
+  const templates = new Map<string, Promise<IssueTemplate | undefined>>();
   const origin = mailOrigin(deps.config);
   const domain = mailDomain(deps.config);
+  // The SMTP envelope wants the bare address of MAIL_FROM ("Arab Press <newsletter@…>").
+  const envelopeFrom = /<([^<>]+)>\s*$/.exec(deps.config.mail.from)?.[1] ?? deps.config.mail.from;
 
-  async function template(issueId: string): Promise<IssueTemplate | undefined> {
-    const cached = templates.get(issueId);
-    if (cached) return cached;
-    const row = await deps.db.selectFrom('newsletter_issues').select(['subject', 'email_html', 'email_text', 'list', 'language']).where('id', '=', issueId).executeTakeFirst();
-    if (!row?.email_html || row.email_text === null) return undefined;
-    // A handful of issues are ever sending at once; forget old ones so a long-lived worker stays small.
-    if (templates.size >= 20) templates.delete(templates.keys().next().value!);
-    const t = { subject: row.subject, html: row.email_html, text: row.email_text, list: row.list, language: row.language };
-    templates.set(issueId, t);
+  function template(issueId: string): Promise<IssueTemplate | undefined> {
+    let t = templates.get(issueId);
+    if (!t) {
+      // A handful of issues are ever sending at once; forget old ones so a long-lived worker stays small.
+      if (templates.size >= 20) templates.delete(templates.keys().next().value!);
+      t = loadTemplate(issueId);
+      templates.set(issueId, t);
+      // A failed load (the database was away) is tried again by the next message, not remembered.
+      t.catch(() => templates.delete(issueId));
+    }
     return t;
   }
 
-  function message(d: ClaimedDelivery, t: IssueTemplate, token: string): MailMessage {
+  async function loadTemplate(issueId: string): Promise<IssueTemplate | undefined> {
+    const row = await deps.db.selectFrom('newsletter_issues').select(['subject', 'email_html', 'email_text', 'list', 'language']).where('id', '=', issueId).executeTakeFirst();
+    if (!row?.email_html || row.email_text === null) return undefined;
+    const listId = `<${row.list.replace(/[^A-Za-z0-9-]/g, '-')}.${row.language}.${domain}>`;
+    return { html: row.email_html, text: row.email_text, language: row.language, message: await compileMessageTemplate({ from: deps.config.mail.from, subject: row.subject, listId }) };
+  }
+
+  function message(d: ClaimedDelivery, t: IssueTemplate, token: string): RawMail {
     const prefs = preferencesUrl(origin, t.language, token);
     const unsub = unsubscribeUrl(origin, t.language, token);
     const body = fillRecipientPlaceholders(t, { [PREFERENCES_PLACEHOLDER]: prefs, [UNSUBSCRIBE_PLACEHOLDER]: unsub });
-    return {
-      to: d.email,
-      subject: t.subject,
-      html: body.html,
-      text: body.text,
-      headers: {
-        'List-Unsubscribe': `<${unsub}>`,
-        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-        'List-Id': `<${t.list.replace(/[^A-Za-z0-9-]/g, '-')}.${t.language}.${domain}>`,
-      },
-      // Stable per (issue, subscriber): a copy sent again after a crash carries the same id, so
-      // receiving systems and the send report can recognise it.
-      messageId: `<nl.${d.id.replace(':', '.')}@${domain}>`,
-    };
+    // Stable per (issue, subscriber): a copy sent again after a crash carries the same id, so
+    // receiving systems and the send report can recognise it.
+    const messageId = `<nl.${d.id.replace(':', '.')}@${domain}>`;
+    return { from: envelopeFrom, to: d.email, messageId, raw: t.message.fill({ to: d.email, messageId, listUnsubscribe: `<${unsub}>`, text: body.text, html: body.html }) };
   }
 
   async function sendOne(d: ClaimedDelivery, sign: (id: string) => Promise<string>): Promise<Outcome> {
-    const t = await template(d.issue_id);
-    if (!t) return { d, ok: false, error: new MailError('issue has no rendered email', { permanent: true }) };
-    const msg = message(d, t, await sign(d.subscriber_id));
-    await limiter.take();
     try {
-      const sent = await deps.mailer.send(msg);
+      const t = await template(d.issue_id);
+      if (!t) return { d, ok: false, error: new MailError('issue has no rendered email', { permanent: true }) };
+      const msg = message(d, t, await sign(d.subscriber_id));
+      await limiter.take();
+      const sent = await deps.mailer.sendRaw(msg);
       return { d, ok: true, response: sent.response };
     } catch (err) {
       return { d, ok: false, error: err instanceof MailError ? err : new MailError(String(err), { permanent: false, cause: err }) };
