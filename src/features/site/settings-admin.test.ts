@@ -1,3 +1,4 @@
+import { getSiteSettings } from '../site-settings/index.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { publishedArticle, seedNewsroom } from '../../../tests/factories.js';
 import { createTestSite, type TestSite } from '../../../tests/kit.js';
@@ -38,6 +39,26 @@ describe('site settings and taxonomy in the newsroom', () => {
     const html = await res.text();
     expect(alertIn(html)).toContain('a known time zone');
     expect(html).toContain('value="Kept name"');
+  });
+
+  it('sets the newsletter digests’ times and day, and refuses a time that is not hours:minutes', async () => {
+    const form = settingsForm(admin, { newsletterDailyTime: '06:30', newsletterWeeklyDay: '0', newsletterWeeklyTime: '09:15' });
+    form.append('languages', 'en');
+    form.append('languages', 'ar');
+    const res = await admin.browser.request('/admin/settings', { method: 'POST', body: form.toString(), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    expect(res.status).toBe(200);
+    const saved = await getSiteSettings(site.deps.db);
+    expect(saved).toMatchObject({ newsletterDailyTime: '06:30', newsletterWeeklyDay: 0, newsletterWeeklyTime: '09:15' });
+    const page = await (await admin.browser.get('/admin/settings')).text();
+    expect(page).toContain('value="06:30"');
+    expect(page).toMatch(/<option value="0" selected="?"?>Sunday<\/option>/);
+
+    const bad = settingsForm(admin, { newsletterDailyTime: '25:00' });
+    bad.append('languages', 'en');
+    const refused = await admin.browser.request('/admin/settings', { method: 'POST', body: bad.toString(), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    expect(refused.status).toBe(422);
+    expect(alertIn(await refused.text())).toContain('newsletter times as hours:minutes');
+    expect((await getSiteSettings(site.deps.db)).newsletterDailyTime).toBe('06:30');
   });
 
   it('keeps settings for administrators: an editor gets 403 in Arabic', async () => {

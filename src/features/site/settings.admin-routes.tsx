@@ -127,9 +127,10 @@ export function settingsAdminRoutes(deps: TaxonomyAdminDeps & { config: { trustP
         showHijriDate: field(f['showHijriDate']) === 'true',
         feedContent: field(f['feedContent']) === 'summary' ? ('summary' as const) : ('full' as const),
         webSubHub: field(f['webSubHub']).trim(),
-        newsletterDailyTime: field(f['newsletterDailyTime']).trim().slice(0, 5),
-        newsletterWeeklyDay: Number(field(f['newsletterWeeklyDay'])),
-        newsletterWeeklyTime: field(f['newsletterWeeklyTime']).trim().slice(0, 5),
+        // A form without these fields (an older page still open) keeps the current times.
+        newsletterDailyTime: f['newsletterDailyTime'] === undefined ? current.newsletterDailyTime : field(f['newsletterDailyTime']).slice(0, 5),
+        newsletterWeeklyDay: f['newsletterWeeklyDay'] === undefined ? current.newsletterWeeklyDay : Number(field(f['newsletterWeeklyDay']) || NaN),
+        newsletterWeeklyTime: f['newsletterWeeklyTime'] === undefined ? current.newsletterWeeklyTime : field(f['newsletterWeeklyTime']).slice(0, 5),
       };
       try {
         await saveSiteSettings(deps.db, next, deps.clock.now());

@@ -85,7 +85,7 @@ export const siteAdminEn = {
   'admin.settings.weeklyDay': 'Weekly section digests go out on',
   'admin.settings.weeklyTime': 'Weekly digests go out at (site time)',
   'admin.settings.newslettersHelp': 'Each digest is sent in each language to its subscribers, with what was published since the last one. Nothing is sent when nothing was published.',
-  'admin.settings.invalid': 'Please check the settings: a known time zone, names of at most 80 characters, at least one language.',
+  'admin.settings.invalid': 'Please check the settings: a known time zone, names of at most 80 characters, at least one language, newsletter times as hours:minutes.',
 } as const;
 
 export type SiteAdminMessageKey = keyof typeof siteAdminEn;
