@@ -112,7 +112,7 @@ async function sendWithWorker(label: string, subscribers: number, databaseUrl: s
     console.log(`  ${label}: ${subscribers.toLocaleString('en')} subscribers written and the send started in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     worker = spawn(process.execPath, ['--enable-source-maps', 'dist/main.js', 'worker'], {
       cwd: ROOT,
-      env: { PATH: process.env['PATH'], HOME: process.env['HOME'], TMPDIR: os.tmpdir(), ...env, SMTP_URL: `smtp://127.0.0.1:${sink.port}`, MAIL_FROM: 'Arab Press <newsletter@bench.example>', PUBLIC_URL: 'https://bench.example' },
+      env: { PATH: process.env['PATH'], HOME: process.env['HOME'], TMPDIR: os.tmpdir(), ...env, ...(process.env['NEWSLETTER_BATCH_SIZE'] ? { NEWSLETTER_BATCH_SIZE: process.env['NEWSLETTER_BATCH_SIZE'] } : {}), SMTP_URL: `smtp://127.0.0.1:${sink.port}`, MAIL_FROM: 'Arab Press <newsletter@bench.example>', PUBLIC_URL: 'https://bench.example' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     let first = 0;

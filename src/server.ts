@@ -7,7 +7,7 @@ import { archiveSiteRoutes, articleAdminRoutes, articleSiteRoutes, dashboardRout
 import { homeSiteRoutes } from './features/home/index.js';
 import { mediaAdminRoutes, mediaRoutes, MEDIA_MAX_UPLOAD_BYTES } from './features/media/index.js';
 import { bodyLimit } from 'hono/body-limit';
-import { newsletterSendRoutes, newsletterSiteRoutes, newsletterSubscriberRoutes } from './features/newsletters/index.js';
+import { newsletterBounceRoutes, newsletterSendRoutes, newsletterSiteRoutes, newsletterSubscriberRoutes } from './features/newsletters/index.js';
 import { instantSearchRoutes, searchSiteRoutes } from './features/search/index.js';
 import { feedRoutes } from './features/feeds/index.js';
 import { sitemapRoutes } from './features/sitemaps/index.js';
@@ -100,6 +100,7 @@ export function allRoutes(deps: Deps): RouteDef[] {
     ...adminApiRoutes(deps),
     ...homeSiteRoutes(deps),
     ...newsletterSiteRoutes(deps),
+    ...newsletterBounceRoutes(deps),
     ...instantSearchRoutes(deps),
     ...searchSiteRoutes(deps),
     // Fixed paths first: the /:section patterns below would match them too.

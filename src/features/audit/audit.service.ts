@@ -30,7 +30,15 @@ export type AuditAction =
   | 'integration-created'
   | 'integration-deleted'
   | 'webhook-created'
-  | 'webhook-deleted';
+  | 'webhook-deleted'
+  | 'newsletter-subscriber-unsubscribed'
+  | 'newsletter-subscribers-exported'
+  | 'newsletter-subscribers-imported'
+  | 'newsletter-suppression-added'
+  | 'newsletter-suppressions-imported'
+  | 'newsletter-test-sent'
+  | 'newsletter-send-started'
+  | 'newsletter-breaking-sent';
 
 export interface AuditActor {
   userId: string | null;

@@ -21,3 +21,4 @@ export { bounceWebhookSchema, isSuppressed, parseSuppressionCsv, reasonOfEvent, 
 export { newsletterSecret } from './newsletter-secrets.js';
 export { newsletterSubscriberRoutes } from './subscribers.admin-routes.js';
 export { newsletterSendRoutes } from './sends.admin-routes.js';
+export { newsletterBounceRoutes } from './bounces.routes.js';

@@ -35,7 +35,7 @@ function linkIn(mail: ParsedMail, kind: 'confirm' | 'unsubscribe' | 'preferences
   if (!m) throw new Error(`no ${kind} link in: ${mail.text}`);
   return m[0];
 }
-function subscribe(path: string, fields: [string, string][]): Promise<Response> {
+async function subscribe(path: string, fields: [string, string][]): Promise<Response> {
   return site.app.request(path, { method: 'POST', body: new URLSearchParams(fields).toString(), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
 }
 const status = async (email: string) => (await site.deps.db.selectFrom('newsletter_subscribers').select('status').where('email', '=', email).executeTakeFirst())?.status;
