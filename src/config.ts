@@ -44,7 +44,7 @@ const envSchema = z.object({
   AUDIO_HTTP_VOICE_EN: z.string().min(1).optional(),
   AUDIO_HTTP_VOICE_AR: z.string().min(1).optional(),
   NEWSLETTER_RATE: int(0, 100_000).default(0),
-  NEWSLETTER_BATCH_SIZE: int(1, 1000).default(20),
+  NEWSLETTER_BATCH_SIZE: int(1, 1000).default(50),
   NEWSLETTER_LEASE_SECONDS: int(1, 86_400).default(180),
 });
 

@@ -81,7 +81,9 @@ export function loadAssets(): Assets {
   const siteSearchJs = script('site-search');
   const siteAudioJs = script('site-audio');
   const siteEmbedsJs = script('site-embeds');
-  const scripts = [adminEditorJs, siteSearchJs, siteAudioJs, siteEmbedsJs].filter((a): a is Asset => a !== undefined);
+  // The live progress bar of a newsletter send; the page finds it by its URL in byUrl.
+  const newsletterProgressJs = script('newsletter-progress');
+  const scripts = [adminEditorJs, siteSearchJs, siteAudioJs, siteEmbedsJs, newsletterProgressJs].filter((a): a is Asset => a !== undefined);
   const byUrl = new Map<string, Asset>([finalCss, adminCss, ...scripts, ...Object.values(fonts)].map((a) => [a.url, a]));
   return { css: finalCss, adminCss, adminEditorJs, siteSearchJs, siteAudioJs, siteEmbedsJs, fonts, byUrl };
 }

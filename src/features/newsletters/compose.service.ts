@@ -45,7 +45,7 @@ export const manualIssueSchema = z.object({
   language: z.enum(['en', 'ar']),
   list: z.string().max(100),
   intro: z.string().trim().max(5000).default(''),
-  articleIds: z.array(z.string().max(64)).max(20).default([]),
+  articleIds: z.array(z.string().max(64)).max(10).default([]),
 });
 export type ManualIssueInput = z.input<typeof manualIssueSchema>;
 

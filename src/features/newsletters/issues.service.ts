@@ -172,3 +172,48 @@ export async function sendReport(db: Db, issueId: string) {
   ]);
   return { counts, possibleRepeats, failures };
 }
+
+export const ISSUES_PAGE_SIZE = 20;
+
+/** One page of issues, newest first, without their frozen emails. */
+export async function listIssuePage(db: Db, page: number): Promise<{ rows: Omit<IssueRow, 'email_html' | 'email_text' | 'content'>[]; total: number }> {
+  const [rows, total] = await Promise.all([
+    db
+      .selectFrom('newsletter_issues')
+      .select(['id', 'kind', 'list', 'language', 'subject', 'status', 'dedupe_key', 'created_by', 'created_at', 'updated_at', 'send_started_at', 'finished_at'])
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(ISSUES_PAGE_SIZE)
+      .offset((page - 1) * ISSUES_PAGE_SIZE)
+      .execute(),
+    db
+      .selectFrom('newsletter_issues')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
+}
+
+/** Delivery counts of several issues in one query (as issueCounts gives them for one). */
+export async function countsByIssue(db: Db, ids: readonly string[]): Promise<Map<string, IssueCounts>> {
+  const out = new Map<string, IssueCounts>(ids.map((id) => [id, { total: 0, queued: 0, sending: 0, sent: 0, failed: 0, suppressed: 0 }]));
+  if (!ids.length) return out;
+  const rows = await db
+    .selectFrom('newsletter_deliveries')
+    .select(['issue_id', 'status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('issue_id', 'in', ids)
+    .groupBy(['issue_id', 'status'])
+    .execute();
+  for (const r of rows) {
+    const c = out.get(r.issue_id)!;
+    c[r.status] = Number(r.n);
+    c.total += Number(r.n);
+  }
+  return out;
+}
+
+/** The issue a story already went out as breaking news (sendBreakingNews's dedupe key). */
+export async function breakingIssueOf(db: Db, articleId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('newsletter_issues').select('id').where('dedupe_key', '=', `breaking:${articleId}`).executeTakeFirst();
+  return row?.id;
+}

@@ -64,6 +64,7 @@ export const newsletterSendsAr: Record<NewsletterSendsMessageKey, string> = {
   'admin.sends.preview.open': 'فتح المعاينة وحدها',
   'admin.sends.test.button': 'أرسل نسخة تجريبية إليّ ({email})',
   'admin.sends.test.sent': 'النسخة التجريبية في طريقها إلى {email}، ويبدأ عنوانها بكلمة «[تجربة]».',
+  'admin.sends.test.failed': 'تعذّر إرسال النسخة التجريبية. قال خادم البريد: {answer}',
   'admin.sends.edit': 'تعديل هذا العدد',
   'admin.sends.send.button': 'أرسل إلى كل المستلمين ({count})…',
   'admin.sends.send.nobody': 'لن يصل هذا العدد إلى أحد بعد: ليس في القائمة مشترك مؤكَّد يقرأ بهذه اللغة.',

@@ -62,6 +62,7 @@ export const newsletterSendsEn = {
   'admin.sends.preview.open': 'Open the preview on its own',
   'admin.sends.test.button': 'Send a test to me ({email})',
   'admin.sends.test.sent': 'A test copy is on its way to {email}. Its subject starts with “[Test]”.',
+  'admin.sends.test.failed': 'The test copy could not be sent. The mail server said: {answer}',
   'admin.sends.edit': 'Edit this issue',
   'admin.sends.send.button': 'Send to all recipients ({count})…',
   'admin.sends.send.nobody': 'Nobody would receive this issue yet: the list has no confirmed subscriber who reads in this language.',

@@ -56,6 +56,12 @@ export function EditorPage(props: { t: Translator; data: EditorPageData; editorS
           <a href={`/admin/articles/${data.id}/revisions`}>{t.t('admin.article.revisions')}</a>
           {' · '}
           <a href={`/admin/articles/${data.id}/audio`}>{t.t('admin.audio.title')}</a>
+          {data.canCorrect && data.status === 'published' ? (
+            <>
+              {' · '}
+              <a href={`/admin/newsletters/breaking?article=${data.id}`}>{t.t('admin.sends.breaking.link')}</a>
+            </>
+          ) : null}
         </p>
       ) : null}
       <form
