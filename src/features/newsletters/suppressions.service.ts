@@ -54,25 +54,36 @@ export interface CsvRowProblem {
  * optional `reason` (bounce, complaint; bounce by default). Returns the valid rows and each rejected one.
  */
 export function parseSuppressionCsv(text: string): { rows: { email: string; reason: SuppressionReason; detail: string }[]; rejected: CsvRowProblem[] } {
-  const records: string[][] = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true });
-  const header = records[0]?.map((h) => h.toLowerCase()) ?? [];
+  // With `info`, each record says the file line it ended on (csv-parse's types do not follow the option),
+  // so a rejected row is named by its line in the file even after blank lines.
+  const parsed = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
+  const header = parsed[0]?.record.map((h) => h.toLowerCase()) ?? [];
   const hasHeader = header.includes('email');
   const emailCol = hasHeader ? header.indexOf('email') : 0;
   const reasonCol = hasHeader ? header.indexOf('reason') : -1;
   const rows: { email: string; reason: SuppressionReason; detail: string }[] = [];
   const rejected: CsvRowProblem[] = [];
   const seen = new Set<string>();
-  records.slice(hasHeader ? 1 : 0).forEach((rec, i) => {
-    const line = i + (hasHeader ? 2 : 1);
+  for (const { record: rec, info } of parsed.slice(hasHeader ? 1 : 0)) {
+    const line = info.lines;
     const raw = rec[emailCol] ?? '';
     const email = emailSchema.safeParse(raw);
-    if (!email.success) return void rejected.push({ line, value: raw, problem: 'invalid-email' });
+    if (!email.success) {
+      rejected.push({ line, value: raw, problem: 'invalid-email' });
+      continue;
+    }
     const reasonText = reasonCol >= 0 ? (rec[reasonCol] ?? '').toLowerCase().replace(/[\s-]/g, '_') : '';
     const reason = reasonText === '' ? 'bounce' : reasonOfEvent(reasonText);
-    if (!reason) return void rejected.push({ line, value: raw, problem: 'unknown-reason' });
-    if (seen.has(email.data)) return void rejected.push({ line, value: raw, problem: 'duplicate' });
+    if (!reason) {
+      rejected.push({ line, value: raw, problem: 'unknown-reason' });
+      continue;
+    }
+    if (seen.has(email.data)) {
+      rejected.push({ line, value: raw, problem: 'duplicate' });
+      continue;
+    }
     seen.add(email.data);
     rows.push({ email: email.data, reason, detail: `csv line ${line}` });
-  });
+  }
   return { rows, rejected };
 }
