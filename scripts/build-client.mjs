@@ -26,7 +26,7 @@ mkdirSync('dist/assets', { recursive: true });
 const result = await build({
   // admin-editor: the newsroom's editor; site-search: the masthead's results while typing (every site page);
   // site-audio: the Listen player (article pages with audio); site-embeds: click-to-load embeds.
-  entryPoints: { 'admin-editor': 'src/client/admin-editor.ts', 'site-search': 'src/site-client/instant-search.ts', 'site-audio': 'src/site-client/audio-player.ts', 'site-embeds': 'src/site-client/embeds.ts', 'newsletter-progress': 'src/client/newsletter-progress.ts' },
+  entryPoints: { 'admin-editor': 'src/client/admin-editor.ts', 'site-search': 'src/site-client/instant-search.ts', 'site-audio': 'src/site-client/audio-player.ts', 'site-embeds': 'src/site-client/embeds.ts', 'newsletter-progress': 'src/client/newsletter-progress.ts', 'site-newsletter': 'src/site-client/newsletter-modal.ts' },
   outdir: 'dist/assets',
   bundle: true,
   platform: 'browser',

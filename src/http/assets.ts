@@ -26,6 +26,8 @@ export interface Assets {
   siteSearchJs: Asset | undefined;
   siteAudioJs: Asset | undefined;
   siteEmbedsJs: Asset | undefined;
+  /** The newsletter signup dialog of article pages. */
+  siteNewsletterJs: Asset | undefined;
   fonts: { latin400: Asset; latin700: Asset; arabic400: Asset; arabic700: Asset };
   byUrl: Map<string, Asset>;
 }
@@ -83,7 +85,8 @@ export function loadAssets(): Assets {
   const siteEmbedsJs = script('site-embeds');
   // The live progress bar of a newsletter send; the page finds it by its URL in byUrl.
   const newsletterProgressJs = script('newsletter-progress');
-  const scripts = [adminEditorJs, siteSearchJs, siteAudioJs, siteEmbedsJs, newsletterProgressJs].filter((a): a is Asset => a !== undefined);
+  const siteNewsletterJs = script('site-newsletter');
+  const scripts = [adminEditorJs, siteSearchJs, siteAudioJs, siteEmbedsJs, newsletterProgressJs, siteNewsletterJs].filter((a): a is Asset => a !== undefined);
   const byUrl = new Map<string, Asset>([finalCss, adminCss, ...scripts, ...Object.values(fonts)].map((a) => [a.url, a]));
-  return { css: finalCss, adminCss, adminEditorJs, siteSearchJs, siteAudioJs, siteEmbedsJs, fonts, byUrl };
+  return { css: finalCss, adminCss, adminEditorJs, siteSearchJs, siteAudioJs, siteEmbedsJs, siteNewsletterJs, fonts, byUrl };
 }

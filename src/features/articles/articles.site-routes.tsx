@@ -58,9 +58,10 @@ export function articleSiteRoutes(deps: SiteDeps & { audio: AudioLookup }): Rout
           alternates: a.translation ? alternates : [],
           meta: articleMetaTags(ctx, a, canonical),
           jsonLd: articleJsonLd(ctx, a, canonical),
-          scripts: pageScripts(deps, a.bodyHtml, audio !== null),
+          // The signup dialog belongs to the public article only, not to the newsroom's preview.
+          scripts: [...pageScripts(deps, a.bodyHtml, audio !== null), ...(deps.assets.siteNewsletterJs ? [deps.assets.siteNewsletterJs.url] : [])],
         },
-        body: <ArticleView ctx={ctx} a={a} audio={<AudioSlot audio={audio} t={ctx.t} articleId={a.id} siteName={site} />} newsletter={<SignupBox t={ctx.t} action={ctx.paths.newsletter} from={a.path} />} />,
+        body: <ArticleView ctx={ctx} a={a} audio={<AudioSlot audio={audio} t={ctx.t} articleId={a.id} siteName={site} />} newsletter={<SignupBox t={ctx.t} action={ctx.paths.newsletter} from={a.path} languages={ctx.settings.languages} />} />,
         tags: [
           `article:${a.id}`,
           ...(a.image ? [mediaCacheTag(a.image.media.id)] : []),
