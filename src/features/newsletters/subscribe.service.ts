@@ -3,6 +3,7 @@ import type { Db } from '../../db-schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { fromDbTime, toDbTime } from '../../platform/db/time.js';
 import { enqueueJob } from '../../platform/jobs/queue.js';
+import { emailSchema } from '../../platform/mail/email-address.js';
 import { listSections } from '../sections/index.js';
 import { readConfirmToken, readPreferencesToken } from './link-tokens.js';
 import { validLists, type ListKey } from './lists.js';
@@ -17,12 +18,7 @@ const ADDRESS_WINDOW_MS = 10 * 60_000;
 export const CLIENT_LIMIT = 10;
 const CLIENT_WINDOW_MS = 10 * 60_000;
 
-export const emailSchema = z
-  .string()
-  .trim()
-  .max(254)
-  .transform((e) => e.toLowerCase())
-  .pipe(z.email());
+export { emailSchema };
 
 export const signupSchema = z.object({
   email: emailSchema,

@@ -1,12 +1,7 @@
 import { z } from 'zod';
 import { STAFF_ROLES, type StaffRole } from '../../http/access.js';
 
-export const emailSchema = z
-  .string()
-  .trim()
-  .max(254)
-  .transform((e) => e.toLowerCase())
-  .pipe(z.email());
+export { emailSchema } from '../../platform/mail/email-address.js';
 
 /** Long passphrases beat composition rules (NIST 800-63B): a length floor, nothing else imposed. */
 export const passwordSchema = z.string().min(10).max(200);
