@@ -120,18 +120,7 @@ export interface IssueCounts {
 }
 
 export async function issueCounts(db: Db, issueId: string): Promise<IssueCounts> {
-  const rows = await db
-    .selectFrom('newsletter_deliveries')
-    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('issue_id', '=', issueId)
-    .groupBy('status')
-    .execute();
-  const counts: IssueCounts = { total: 0, queued: 0, sending: 0, sent: 0, failed: 0, suppressed: 0 };
-  for (const r of rows) {
-    counts[r.status] = Number(r.n);
-    counts.total += Number(r.n);
-  }
-  return counts;
+  return (await countsByIssue(db, [issueId])).get(issueId)!;
 }
 
 /**

@@ -65,6 +65,7 @@ export function createNewsletterSender(deps: SenderDeps, settings: SenderSetting
   const origin = mailOrigin(deps.config);
   const domain = mailDomain(deps.config);
   // The SMTP envelope wants the bare address of MAIL_FROM ("Arab Press <newsletter@…>").
+  let signer: Promise<(subscriberId: string) => Promise<string>> | undefined;
   const envelopeFrom = /<([^<>]+)>\s*$/.exec(deps.config.mail.from)?.[1] ?? deps.config.mail.from;
 
   function template(issueId: string): Promise<IssueTemplate | undefined> {
@@ -136,7 +137,12 @@ export function createNewsletterSender(deps: SenderDeps, settings: SenderSetting
     const now = deps.clock.now();
     const claimed = await claimDeliveries(deps.db, deps.database.kind, { workerId, limit: settings.batchSize, leaseMs: settings.leaseMs, now });
     if (!claimed.length) return 0;
-    const sign = await preferencesTokenSigner(deps.db, now);
+    // The signing key never changes once made: read it once per sender, not once per batch.
+    signer ??= preferencesTokenSigner(deps.db, now).catch((err: unknown) => {
+      signer = undefined;
+      throw err;
+    });
+    const sign = await signer;
     const outcomes = await Promise.all(claimed.map((d) => sendOne(d, sign)));
     await record(outcomes);
     const failed = outcomes.filter((o) => !o.ok).length;

@@ -46,3 +46,20 @@ export function ListChoices(props: { t: Translator; lists: readonly ListChoice[]
     </fieldset>
   );
 }
+
+/** The address box of every signup form: typed value kept, the error (if any) tied to it. */
+export function EmailInput(props: { value: string; errorId?: string | undefined }) {
+  return (
+    <input
+      id="newsletter-email"
+      type="email"
+      name="email"
+      required
+      autocomplete="email"
+      dir="ltr"
+      value={props.value}
+      aria-invalid={props.errorId ? 'true' : undefined}
+      aria-describedby={props.errorId}
+    />
+  );
+}

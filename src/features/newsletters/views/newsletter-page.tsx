@@ -1,6 +1,6 @@
 import type { Language, Translator } from '../../../platform/i18n/i18n.js';
 import type { ListChoice } from '../lists.js';
-import { LanguageField, ListChoices } from './newsletter-fields.js';
+import { EmailInput, LanguageField, ListChoices } from './newsletter-fields.js';
 
 export interface SignupValues {
   email: string;
@@ -40,17 +40,7 @@ export function NewsletterPage(props: {
         <input type="hidden" name="choices" value="1" />
         <div class="newsletter-page__field">
           <label for="newsletter-email">{t.t('newsletter.email')}</label>
-          <input
-            id="newsletter-email"
-            type="email"
-            name="email"
-            required
-            autocomplete="email"
-            dir="ltr"
-            value={values.email}
-            aria-invalid={errors.email ? 'true' : undefined}
-            aria-describedby={errors.email ? emailErrorId : undefined}
-          />
+          <EmailInput value={values.email} errorId={errors.email ? emailErrorId : undefined} />
           {errors.email ? (
             <p id={emailErrorId} class="form-error" role="alert">
               {errors.email}

@@ -1,5 +1,5 @@
 import { LANGUAGES, type Language, type Translator } from '../../../platform/i18n/i18n.js';
-import { LanguageField } from './newsletter-fields.js';
+import { EmailInput, LanguageField } from './newsletter-fields.js';
 import { SignupModal } from './signup-modal.js';
 
 /**
@@ -33,17 +33,7 @@ export function SignupBox(props: {
         <form class="newsletter__form" method="post" action={props.action} novalidate>
           <input type="hidden" name="from" value={props.from} />
           <label for="newsletter-email">{t.t('newsletter.email')}</label>
-          <input
-            id="newsletter-email"
-            type="email"
-            name="email"
-            required
-            autocomplete="email"
-            dir="ltr"
-            value={props.email ?? ''}
-            aria-invalid={props.error ? 'true' : undefined}
-            aria-describedby={props.error ? errorId : undefined}
-          />
+          <EmailInput value={props.email ?? ''} errorId={props.error ? errorId : undefined} />
           <LanguageField t={t} id="newsletter-language" languages={languages} selected={t.lang} />
           <button type="submit">{t.t('newsletter.submit')}</button>
           {props.error ? (
